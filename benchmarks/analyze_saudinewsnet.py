@@ -1,0 +1,54 @@
+"""`marsad analyze` cost: the first N SaudiNewsNet articles through the JSON Lines contract.
+
+Usage: .venv/bin/python benchmarks/analyze_saudinewsnet.py [--data PATH] [--limit 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+from pathlib import Path
+
+from _common import SAUDINEWSNET, marsad_executable, require, run_child
+
+
+def contract_lines(path: Path, limit: int) -> tuple[bytes, int, int]:
+    lines, chars = [], 0
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for raw in handle:
+            record = json.loads(raw)
+            text = record.get("content") or ""
+            chars += len(text)
+            lines.append(
+                json.dumps(
+                    {"id": record.get("id"), "text": text, "title": record.get("title"),
+                     "source": record.get("source"), "url": record.get("url")},
+                    ensure_ascii=False,
+                )
+            )
+            if len(lines) >= limit:
+                break
+    return ("\n".join(lines) + "\n").encode("utf-8"), len(lines), chars
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, default=SAUDINEWSNET)
+    parser.add_argument("--limit", type=int, default=2000)
+    args = parser.parse_args()
+    payload, n, chars = contract_lines(require(args.data), args.limit)
+    run = run_child([marsad_executable(), "analyze"], stdin=payload)
+    out = run.stdout.decode("utf-8").splitlines()
+    errors = sum(1 for line in out if '"error"' in line[:200] and "error" in json.loads(line))
+    print(f"articles in:     {n:,} ({chars:,} characters)")
+    print(f"lines out:       {len(out):,} ({errors} errors), exit status {run.returncode}")
+    print(f"wall time:       {run.seconds:.2f} s (including interpreter start-up)")
+    print(f"throughput:      {n / run.seconds:,.0f} articles/s")
+    print(f"cost:            {1000 * run.seconds / n:.2f} ms/article, "
+          f"{1e6 * run.seconds / chars:.1f} ms per million characters")
+    print(f"peak RSS:        {run.peak_rss_mb:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Interfaces over the library: the command line and the JSON Lines contract."""

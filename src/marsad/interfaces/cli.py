@@ -1,0 +1,258 @@
+"""The ``marsad`` command line: a thin layer over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from typing import Any, TextIO
+
+import click
+from tqdm import tqdm
+
+from marsad import __version__
+from marsad.ingest import DEFAULT_BATCH, IngestReport, ingest
+from marsad.interfaces.analyze import analyze_lines
+from marsad.interfaces.contract import to_record
+from marsad.interfaces.render import render_article
+from marsad.readers import ReaderOptions
+from marsad.store import DEFAULT_DB, SourceRow, Store, StoreError
+
+_MB = 1_000_000
+
+db_option = click.option(
+    "--db",
+    "db_path",
+    envvar="MARSAD_DB",
+    type=click.Path(dir_okay=False),
+    help=f"SQLite store to use (default: $MARSAD_DB, else ./{DEFAULT_DB}).",
+)
+
+
+def open_store(db_path: str | None, *, create: bool = False) -> Store:
+    try:
+        return Store(db_path, create=create)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _parse_fields(values: tuple[str, ...]) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for value in values:
+        name, sep, key = value.partition("=")
+        if not sep or not name or not key:
+            raise click.BadParameter(f"expected NAME=KEY, got {value!r}", param_hint="--field")
+        fields[name.strip()] = key.strip()
+    return fields
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="marsad")
+def cli() -> None:
+    """marsad — an observatory for Arabic news.
+
+    Reads raw Arabic news reports (text, HTML, JSON Lines, RSS/Atom, WARC),
+    cleans them without altering the original text and stores them with
+    character-exact spans in an embedded SQLite store.
+    """
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    metavar="NAME=KEY",
+    help="JSON Lines field mapping, e.g. --field text=content --field date=date_extracted "
+    "(names: id, text, title, date, source, url, author).",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=20 * _MB,
+    show_default=True,
+    help="Largest item (file, JSON line, WARC record) to accept.",
+)
+@click.option("--encoding", default=None, help="Force a text encoding instead of detecting it.")
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=DEFAULT_BATCH,
+    show_default=True,
+    help="Items written per transaction.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def ingest_command(
+    paths: tuple[str, ...],
+    db_path: str | None,
+    fields: tuple[str, ...],
+    max_bytes: int,
+    encoding: str | None,
+    batch_size: int,
+    quiet: bool,
+) -> None:
+    """Read PATHS (files, folders, globs; .txt, .html, .jsonl[.gz], .xml feeds,
+    .warc[.gz]) into the store.
+
+    Ingest is idempotent: an item already stored (same source, or same content)
+    is not stored twice, so an interrupted run can simply be run again. Exits
+    with status 1 when any item failed; the others are stored.
+    """
+    options = ReaderOptions(fields=_parse_fields(fields), max_bytes=max_bytes, encoding=encoding)
+    with open_store(db_path, create=True) as store:
+        with tqdm(
+            unit=" items", disable=quiet or None, file=sys.stderr, dynamic_ncols=True
+        ) as bar:
+            report = ingest(
+                paths, store, options=options, batch_size=batch_size, on_item=lambda _: bar.update()
+            )
+        _print_ingest_summary(report, store)
+    if report.failed:
+        sys.exit(1)
+
+
+def _print_ingest_summary(report: IngestReport, store: Store) -> None:
+    err = click.get_text_stream("stderr")
+    for error in report.errors[:20]:
+        click.echo(click.style("error ", fg="red") + f"{error.key}: {error.message}", file=err)
+    if len(report.errors) > 20:
+        click.echo(f"… {len(report.errors) - 20} more errors (marsad errors)", file=err)
+    counts = store.counts()
+    click.echo(
+        f"read {report.read} items: {report.added} added, {report.duplicates} duplicates, "
+        f"{report.already} already in store, {report.skipped} skipped (not analysable), "
+        f"{report.failed} failed",
+        file=err,
+    )
+    click.echo(f"store {store.path}: {counts['articles']} articles", file=err)
+
+
+@cli.command("list")
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--outlet", help="Only articles whose outlet contains this text.")
+@click.option("--status", type=click.Choice(["analysed", "skipped"]))
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of a table.")
+def list_command(
+    db_path: str | None, limit: int, outlet: str | None, status: str | None, as_json: bool
+) -> None:
+    """List stored articles (date, outlet, title, sentence and boilerplate counts)."""
+    with open_store(db_path) as store:
+        rows = store.list_articles(limit=limit, outlet=outlet, status=status)
+        counts = store.counts()
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    for row in rows:
+        flag = "" if row["status"] == "analysed" else click.style(" [skipped]", fg="yellow")
+        title = (row["title"] or "(no title)")[:70]
+        click.echo(
+            f"{click.style(row['id'], fg='green')}  {(row['published'] or '')[:10]:10}  "
+            f"{(row['outlet'] or '-')[:24]:24}  {row['sentences']:>3} sent "
+            f"{row['boilerplate']:>2} bp  {title}{flag}"
+        )
+    click.echo(
+        f"{counts['articles']} articles ({counts['skipped']} skipped), "
+        f"{counts['sources']} sources, {counts['errors']} errors recorded",
+        err=True,
+    )
+
+
+@cli.command("show")
+@click.argument("article_id")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="The contract record instead of text.")
+def show_command(article_id: str, db_path: str | None, as_json: bool) -> None:
+    """Show one article (id, unique id prefix, or source key) with its spans:
+    boilerplate struck through, title in bold, dateline underlined, then the
+    numbered sentences with their [start:end] offsets."""
+    with open_store(db_path) as store:
+        try:
+            doc = store.get(article_id)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+        sources = store.sources_of(doc.id)
+    if as_json:
+        click.echo(json.dumps(to_record(doc), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_article(doc, sources))
+
+
+@cli.command("errors")
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+def errors_command(db_path: str | None, limit: int) -> None:
+    """List the most recent per-item errors recorded by ingest runs."""
+    with open_store(db_path) as store:
+        for at, key, message in store.recent_errors(limit):
+            click.echo(f"{at}  {key}: {message}")
+
+
+@cli.command("export")
+@db_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True
+)
+@click.option(
+    "-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Default: stdout."
+)
+def export_command(db_path: str | None, fmt: str, output: TextIO) -> None:
+    """Export everything in the store: one contract record per article (the
+    same shape as `marsad analyze`), plus its sources."""
+    with open_store(db_path) as store:
+        for doc in store.iter_docs():
+            record = to_record(doc)
+            record["sources"] = store.sources_of(doc.id)
+            output.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+@cli.command("analyze")
+@click.option(
+    "--store", "save", is_flag=True, help="Also save the analysed documents in the store."
+)
+@db_option
+def analyze_command(save: bool, db_path: str | None) -> None:
+    """Analyse JSON Lines from stdin, write JSON Lines to stdout (the machine contract).
+
+    Input: {"id", "text", optional "title", "date" (YYYY-MM-DD), "source", "url"} per
+    line. Output: one line per input line, {"id", "text", "lang", "sentences",
+    "boilerplate", "entities", "quotes", "events", "dates", ...} with every offset
+    into "text", or {"id", "error"} for a bad line. The store is not touched
+    unless --store is given. See docs/contract.md.
+    """
+    out = click.get_text_stream("stdout")
+    stdin = click.get_text_stream("stdin", encoding="utf-8", errors="replace")
+    save_doc = _store_saver(db_path) if save else None
+    failed = 0
+    for record, doc in analyze_lines(stdin):
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        failed += "error" in record
+        if save_doc and doc is not None:
+            save_doc(doc)
+    out.flush()
+    if failed:
+        click.echo(f"{failed} input lines failed", err=True)
+
+
+def _store_saver(db_path: str | None) -> Callable[[Any], None]:
+    store = open_store(db_path, create=True)
+
+    def save(doc: Any) -> None:
+        # The input id names the line; the store names articles by content.
+        key = f"analyze:{doc.id}"
+        if not store.known_hashes([doc.content_hash]):
+            doc.id = doc.content_hash[:16]
+            store.write_batch([doc], [SourceRow(key, doc.id, "jsonl")], [])
+
+    return save
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

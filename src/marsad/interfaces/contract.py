@@ -1,0 +1,42 @@
+"""The JSON Lines contract of ``marsad analyze`` (and ``marsad export``).
+
+Other tools, and marsad's own evaluation, depend on this shape: fields may be
+added, never removed or changed. See docs/contract.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marsad.doc import Doc
+
+#: layers reported under "cleaning" besides the plain "boilerplate" pairs
+CLEANING_LAYERS = ("title", "boilerplate", "dateline")
+
+
+def to_record(doc: Doc) -> dict[str, Any]:
+    """One output line for one document; every offset indexes ``doc.text``."""
+    return {
+        "id": doc.id,
+        "text": doc.text,
+        "lang": doc.lang,
+        "sentences": [span.pair() for span in doc.sentences],
+        "boilerplate": [span.pair() for span in doc.boilerplate],
+        "entities": [],
+        "quotes": [],
+        "events": [],
+        "dates": [],
+        # additions to the original contract
+        "skip_reason": doc.skip_reason,
+        "meta": doc.meta.to_dict(),
+        "cleaning": [
+            {"layer": layer, "kind": span.label or None, "start": span.start, "end": span.end}
+            for layer in CLEANING_LAYERS
+            for span in doc.spans(layer)
+        ],
+    }
+
+
+def error_record(item_id: Any, message: str) -> dict[str, Any]:
+    """The line written for an input line that could not be processed."""
+    return {"id": item_id, "error": message}
