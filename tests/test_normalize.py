@@ -48,3 +48,20 @@ def test_to_normalized_inverts_to_original():
     for i in range(len(view.text)):
         s, _ = view.to_original(i, i + 1)
         assert view.to_normalized(s) == i
+
+
+def test_offset_map_is_consistent_on_random_mixtures():
+    import random
+
+    rng = random.Random(7)
+    alphabet = "قال الوزيرُ إنّ «ﻻ» ـ٢٠١٩\u200f\u064b\u0651ﻷ" + "abc "
+    for _ in range(300):
+        original = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        view = normalize(original)
+        assert view.text == normalize_string(original)
+        for i in range(len(view.text)):
+            s, e = view.to_original(i, i + 1)
+            assert 0 <= s < e <= len(original)
+            # the original characters fold to the normalised one(s)
+            assert view.text[i] in normalize_string(original[s:e]) or view.text[i] == " "
+            assert view.to_normalized(s) <= i

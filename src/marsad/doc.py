@@ -8,23 +8,22 @@ boilerplate, it does not delete it.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any
 
 from marsad.text.normalize import NormalizedText, normalize
 
-_WHITESPACE_RE = re.compile(r"\s+")
-
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A labelled ``[start, end)`` range of the original text."""
+    """A labelled ``[start, end)`` range of the original text; ``data`` carries
+    a stage's attributes (an entity's id and name, a quote's speaker, ...)."""
 
     start: int
     end: int
     label: str = ""
+    data: dict[str, Any] | None = field(default=None, compare=True)
 
     def __post_init__(self) -> None:
         if not 0 <= self.start <= self.end:
@@ -54,7 +53,7 @@ class Metadata:
 def content_hash(text: str) -> str:
     """SHA-256 of the text with whitespace runs collapsed: the same article
     re-scraped with different line endings or trailing spaces is one article."""
-    canonical = _WHITESPACE_RE.sub(" ", text).strip()
+    canonical = " ".join(text.split())
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -86,8 +85,10 @@ class Doc:
         return normalize(self._text)
 
     # layers ------------------------------------------------------------------
-    def add(self, layer: str, start: int, end: int, label: str = "") -> Span:
-        span = Span(start, end, label)
+    def add(
+        self, layer: str, start: int, end: int, label: str = "", data: dict[str, Any] | None = None
+    ) -> Span:
+        span = Span(start, end, label, data)
         if end > len(self._text):
             raise ValueError(f"span [{start}, {end}) beyond text of length {len(self._text)}")
         self.layers.setdefault(layer, []).append(span)

@@ -7,8 +7,11 @@ under another key only records the new source (exact duplicate).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 from marsad.doc import Doc
 from marsad.pipeline import Pipeline, default_pipeline
@@ -16,6 +19,13 @@ from marsad.readers import RawArticle, ReaderOptions, ReadError, read_paths
 from marsad.store import ErrorRow, SourceRow, Store
 
 DEFAULT_BATCH = 500
+#: below this many new articles in a batch, worker processes cost more than they save
+_PARALLEL_MIN = 64
+_CHUNK = 16
+
+
+def default_jobs() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 @dataclass
@@ -39,15 +49,42 @@ class IngestReport:
         }
 
 
-def analyse(raw: RawArticle, pipeline: Pipeline) -> Doc:
-    return pipeline(Doc(raw.text, meta=raw.meta))
+_worker_pipeline: Pipeline | None = None
+
+
+def _analyse_in_worker(doc: Doc) -> tuple[Any, ...]:
+    """Run the default pipeline in a worker process; send back only what it added."""
+    global _worker_pipeline
+    if _worker_pipeline is None:
+        _worker_pipeline = default_pipeline()
+    try:
+        _worker_pipeline(doc)
+    except Exception as exc:
+        return ("error", f"analysis failed: {type(exc).__name__}: {exc}")
+    return ("ok", doc.layers, doc.lang, doc.skip_reason, doc.meta)
+
+
+def _apply_worker_result(doc: Doc, result: tuple[Any, ...]) -> str | None:
+    """Copy a worker's annotations onto ``doc``; the error message if it failed."""
+    if result[0] == "error":
+        return result[1]
+    _, doc.layers, doc.lang, doc.skip_reason, doc.meta = result
+    return None
 
 
 class _Batch:
     """Items waiting to be written together in one transaction."""
 
-    def __init__(self, store: Store, pipeline: Pipeline, report: IngestReport, run_id: int):
+    def __init__(
+        self,
+        store: Store,
+        pipeline: Pipeline,
+        report: IngestReport,
+        run_id: int,
+        executor: Executor | None = None,
+    ):
         self.store, self.pipeline, self.report, self.run_id = store, pipeline, report, run_id
+        self.executor = executor
         self.raws: list[RawArticle] = []
         self.errors: list[ErrorRow] = []
 
@@ -72,18 +109,19 @@ class _Batch:
         stored = self.store.known_hashes(doc.content_hash for _, doc in pending)
         docs: list[Doc] = []
         sources: list[SourceRow] = []
+        new: list[tuple[RawArticle, Doc]] = []
         for raw, doc in pending:
             original = stored.get(doc.content_hash)
             if original is not None:
                 self.report.duplicates += 1
                 sources.append(SourceRow(raw.key, original, raw.meta.fmt))
                 continue
-            try:
-                self.pipeline(doc)
-            except Exception as exc:  # one bad document must not stop the batch
-                self.fail(raw.key, f"analysis failed: {type(exc).__name__}: {exc}")
-                continue
             stored[doc.content_hash] = doc.id
+            new.append((raw, doc))
+        for (raw, doc), failure in zip(new, self._run_pipeline([d for _, d in new]), strict=True):
+            if failure:
+                self.fail(raw.key, failure)
+                continue
             docs.append(doc)
             sources.append(SourceRow(raw.key, doc.id, raw.meta.fmt))
             if doc.skipped:
@@ -91,6 +129,20 @@ class _Batch:
             else:
                 self.report.added += 1
         return docs, sources
+
+    def _run_pipeline(self, docs: list[Doc]) -> list[str | None]:
+        """Analyse ``docs`` in place; per document, None or why it failed."""
+        if self.executor is not None and len(docs) >= _PARALLEL_MIN:
+            results = self.executor.map(_analyse_in_worker, docs, chunksize=_CHUNK)
+            return [_apply_worker_result(d, r) for d, r in zip(docs, results, strict=True)]
+        failures: list[str | None] = []
+        for doc in docs:
+            try:
+                self.pipeline(doc)
+                failures.append(None)
+            except Exception as exc:  # one bad document must not stop the batch
+                failures.append(f"analysis failed: {type(exc).__name__}: {exc}")
+        return failures
 
 
 def ingest(
@@ -100,24 +152,35 @@ def ingest(
     options: ReaderOptions | None = None,
     pipeline: Pipeline | None = None,
     batch_size: int = DEFAULT_BATCH,
+    jobs: int = 1,
     on_item: Callable[[RawArticle | ReadError], None] | None = None,
 ) -> IngestReport:
     """Read ``paths``, analyse every new article and store it. Returns counts and
-    the per-item errors; never raises for bad input."""
+    the per-item errors; never raises for bad input.
+
+    With ``jobs > 1`` (and the default pipeline) analysis runs in that many
+    worker processes; reading and writing stay in this one, so batches are
+    still written in order, one transaction each."""
     paths = [str(p) for p in paths]
     report = IngestReport()
     run_id = store.start_run("ingest " + " ".join(paths))
-    batch = _Batch(store, pipeline or default_pipeline(), report, run_id)
-    for item in read_paths(paths, options or ReaderOptions()):
-        report.read += 1
-        if isinstance(item, ReadError):
-            batch.fail(item.key, item.message)
-        else:
-            batch.raws.append(item)
-        if on_item:
-            on_item(item)
-        if len(batch) >= batch_size:
-            batch.flush()
-    batch.flush()
+    parallel = jobs > 1 and pipeline is None
+    executor = ProcessPoolExecutor(max_workers=jobs) if parallel else None
+    try:
+        batch = _Batch(store, pipeline or default_pipeline(), report, run_id, executor)
+        for item in read_paths(paths, options or ReaderOptions()):
+            report.read += 1
+            if isinstance(item, ReadError):
+                batch.fail(item.key, item.message)
+            else:
+                batch.raws.append(item)
+            if on_item:
+                on_item(item)
+            if len(batch) >= batch_size:
+                batch.flush()
+        batch.flush()
+    finally:
+        if executor is not None:
+            executor.shutdown(cancel_futures=True)
     store.finish_run(run_id, report.counts())
     return report

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from marsad.cleaning import clean, detect_language
 from marsad.doc import Doc
+from marsad.entities import add_entities
 from marsad.text.segment import split_sentences
 
 Component = Callable[[Doc], None]
@@ -57,4 +58,5 @@ def default_pipeline() -> Pipeline:
         .add("clean", clean)
         .add("language", detect_language)
         .add("sentences", add_sentences)
+        .add("entities", add_entities)
     )

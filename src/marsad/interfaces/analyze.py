@@ -11,8 +11,8 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from marsad.interfaces.contract import error_record, to_record
 from marsad.doc import Doc, Metadata
+from marsad.interfaces.contract import error_record, to_record
 from marsad.pipeline import Pipeline, default_pipeline
 
 _OPTIONAL_STRINGS = ("title", "date", "source", "url")

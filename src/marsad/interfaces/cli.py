@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from collections.abc import Callable
@@ -11,7 +12,7 @@ import click
 from tqdm import tqdm
 
 from marsad import __version__
-from marsad.ingest import DEFAULT_BATCH, IngestReport, ingest
+from marsad.ingest import DEFAULT_BATCH, IngestReport, default_jobs, ingest
 from marsad.interfaces.analyze import analyze_lines
 from marsad.interfaces.contract import to_record
 from marsad.interfaces.render import render_article
@@ -83,6 +84,14 @@ def cli() -> None:
     show_default=True,
     help="Items written per transaction.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=default_jobs,
+    show_default="number of cores, at most 4",
+    help="Worker processes for analysis.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def ingest_command(
     paths: tuple[str, ...],
@@ -91,6 +100,7 @@ def ingest_command(
     max_bytes: int,
     encoding: str | None,
     batch_size: int,
+    jobs: int,
     quiet: bool,
 ) -> None:
     """Read PATHS (files, folders, globs; .txt, .html, .jsonl[.gz], .xml feeds,
@@ -106,7 +116,12 @@ def ingest_command(
             unit=" items", disable=quiet or None, file=sys.stderr, dynamic_ncols=True
         ) as bar:
             report = ingest(
-                paths, store, options=options, batch_size=batch_size, on_item=lambda _: bar.update()
+                paths,
+                store,
+                options=options,
+                batch_size=batch_size,
+                jobs=jobs,
+                on_item=lambda _: bar.update(),
             )
         _print_ingest_summary(report, store)
     if report.failed:
@@ -114,19 +129,18 @@ def ingest_command(
 
 
 def _print_ingest_summary(report: IngestReport, store: Store) -> None:
-    err = click.get_text_stream("stderr")
     for error in report.errors[:20]:
-        click.echo(click.style("error ", fg="red") + f"{error.key}: {error.message}", file=err)
+        click.echo(click.style("error ", fg="red") + f"{error.key}: {error.message}", err=True)
     if len(report.errors) > 20:
-        click.echo(f"… {len(report.errors) - 20} more errors (marsad errors)", file=err)
+        click.echo(f"… {len(report.errors) - 20} more errors (marsad errors)", err=True)
     counts = store.counts()
     click.echo(
         f"read {report.read} items: {report.added} added, {report.duplicates} duplicates, "
         f"{report.already} already in store, {report.skipped} skipped (not analysable), "
         f"{report.failed} failed",
-        file=err,
+        err=True,
     )
-    click.echo(f"store {store.path}: {counts['articles']} articles", file=err)
+    click.echo(f"store {store.path}: {counts['articles']} articles", err=True)
 
 
 @cli.command("list")
@@ -223,8 +237,8 @@ def analyze_command(save: bool, db_path: str | None) -> None:
     into "text", or {"id", "error"} for a bad line. The store is not touched
     unless --store is given. See docs/contract.md.
     """
-    out = click.get_text_stream("stdout")
-    stdin = click.get_text_stream("stdin", encoding="utf-8", errors="replace")
+    out = sys.stdout
+    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
     save_doc = _store_saver(db_path) if save else None
     failed = 0
     for record, doc in analyze_lines(stdin):

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from marsad.doc import Doc
+from marsad.doc import Doc, Span
+from marsad.entities import entity_summary
 
 #: layers reported under "cleaning" besides the plain "boilerplate" pairs
 CLEANING_LAYERS = ("title", "boilerplate", "dateline")
@@ -22,19 +23,37 @@ def to_record(doc: Doc) -> dict[str, Any]:
         "lang": doc.lang,
         "sentences": [span.pair() for span in doc.sentences],
         "boilerplate": [span.pair() for span in doc.boilerplate],
-        "entities": [],
+        "entities": [entity_record(doc, span) for span in doc.spans("entities")],
         "quotes": [],
         "events": [],
         "dates": [],
         # additions to the original contract
         "skip_reason": doc.skip_reason,
         "meta": doc.meta.to_dict(),
+        "entity_summary": entity_summary(doc),
         "cleaning": [
             {"layer": layer, "kind": span.label or None, "start": span.start, "end": span.end}
             for layer in CLEANING_LAYERS
             for span in doc.spans(layer)
         ],
     }
+
+
+def entity_record(doc: Doc, span: Span) -> dict[str, Any]:
+    """{"start", "end", "text", "type", "id", "name", "role"?, ...}: see docs/contract.md."""
+    data = span.data or {}
+    record: dict[str, Any] = {
+        "start": span.start,
+        "end": span.end,
+        "text": doc.text[span.start : span.end],
+        "type": span.label,
+        "id": data.get("id"),
+        "name": data.get("name"),
+    }
+    for key in ("role", "source", "country", "level"):
+        if data.get(key):
+            record[key] = data[key]
+    return record
 
 
 def error_record(item_id: Any, message: str) -> dict[str, Any]:

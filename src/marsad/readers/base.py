@@ -43,9 +43,7 @@ class ReaderOptions:
 
 
 def too_large_message(size: int, limit: int) -> str:
-    return (
-        f"too large ({size / 1e6:.1f} MB > {limit / 1e6:.1f} MB limit; raise --max-bytes)"
-    )
+    return f"too large ({size / 1e6:.1f} MB > {limit / 1e6:.1f} MB limit; raise --max-bytes)"
 
 
 def read_limited(path: Path, options: ReaderOptions) -> bytes | ReadError:

@@ -127,9 +127,17 @@ class Store:
                 [_article_row(doc, stamp) for doc in docs],
             )
             self.conn.executemany(
-                'INSERT INTO spans (article_id, layer, start, "end", label) VALUES (?,?,?,?,?)',
+                'INSERT INTO spans (article_id, layer, start, "end", label, data)'
+                " VALUES (?,?,?,?,?,?)",
                 [
-                    (doc.id, layer, span.start, span.end, span.label or None)
+                    (
+                        doc.id,
+                        layer,
+                        span.start,
+                        span.end,
+                        span.label or None,
+                        json.dumps(span.data, ensure_ascii=False) if span.data else None,
+                    )
                     for doc in docs
                     for layer, spans in doc.layers.items()
                     for span in spans
@@ -189,11 +197,7 @@ class Store:
         row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         columns = [d[0] for d in self.conn.execute("SELECT * FROM articles LIMIT 0").description]
         doc = _doc_from_row(dict(zip(columns, row, strict=True)))
-        for layer, start, end, label in self.conn.execute(
-            'SELECT layer, start, "end", label FROM spans WHERE article_id = ? ORDER BY rowid',
-            (article_id,),
-        ):
-            doc.add(layer, start, end, label or "")
+        _add_spans(doc, self.conn)
         return doc
 
     def iter_docs(self, status: str | None = None) -> Iterator[Doc]:
@@ -205,12 +209,7 @@ class Store:
         try:
             for row in cursor:
                 doc = _doc_from_row(dict(zip(columns, row, strict=True)))
-                for layer, start, end, label in span_conn.execute(
-                    'SELECT layer, start, "end", label FROM spans WHERE article_id = ?'
-                    " ORDER BY rowid",
-                    (doc.id,),
-                ):
-                    doc.add(layer, start, end, label or "")
+                _add_spans(doc, span_conn)
                 yield doc
         finally:
             span_conn.close()
@@ -286,6 +285,14 @@ def _article_row(doc: Doc, stamp: str) -> tuple[Any, ...]:
         json.dumps(meta.extra, ensure_ascii=False) if meta.extra else None,
         stamp,
     )
+
+
+def _add_spans(doc: Doc, conn: sqlite3.Connection) -> None:
+    for layer, start, end, label, data in conn.execute(
+        'SELECT layer, start, "end", label, data FROM spans WHERE article_id = ? ORDER BY rowid',
+        (doc.id,),
+    ):
+        doc.add(layer, start, end, label or "", json.loads(data) if data else None)
 
 
 def _doc_from_row(row: dict[str, Any]) -> Doc:

@@ -87,3 +87,9 @@ def m001_articles_and_spans(db: Database) -> None:
     )
     db.execute("CREATE INDEX articles_by_published ON articles(published)")
     db.execute("CREATE INDEX articles_by_outlet ON articles(outlet)")
+
+
+@migrations()
+def m002_span_data(db: Database) -> None:
+    """Stages attach attributes to spans (entity id, name, role): JSON per span."""
+    db.execute("ALTER TABLE spans ADD COLUMN data TEXT")

@@ -25,7 +25,7 @@ _AFTER_TERMINAL = frozenset(" \t\r\n\u00a0" + _QUOTE_MARKS + ")]}")
 _OPEN_CONTEXT = frozenset(" \t\r\n\u00a0([{:،,—–-/")
 _CLOSE_CONTEXT = frozenset(" \t\r\n\u00a0)]}.,،؛;:؟?!…—–-/")
 _ARABIC_LETTER_RE = re.compile(r"^[\u0621-\u064A]$")
-_LAST_WORD_RE = re.compile(r"(\S+)$")
+_MAX_ABBREVIATION = 12
 
 
 @cache
@@ -34,10 +34,12 @@ def _abbreviations() -> frozenset[str]:
 
 
 def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
-    match = _LAST_WORD_RE.search(text, line_start, dot)
-    if not match:
+    # Only the word right before the dot matters: look back a few characters
+    # instead of scanning the line (which made long lines quadratic).
+    window = text[max(line_start, dot - _MAX_ABBREVIATION) : dot]
+    if not window or window[-1].isspace():
         return False
-    word = match.group(1).lstrip("(«“\"")
+    word = window.split()[-1].lstrip("(«“\"")
     if _ARABIC_LETTER_RE.match(word):
         return True
     return normalize_string(word) in _abbreviations()

@@ -1,0 +1,133 @@
+"""Who is who: named entities, linked to the knowledge base, with roles and aliases.
+
+The ``entities`` pipeline component:
+
+1. KB aliases found with Aho-Corasick on the normalised text (``matcher``);
+2. entities outside the KB found from context (``context``);
+3. each mention linked: the KB candidate that fits the document best, or a
+   stable id made from the normalised name for unknown entities (``link``);
+4. short forms and anaphors resolved within the document (عبدي → مظلوم عبدي,
+   التنظيم → داعش) and roles attached (``link``).
+
+Mentions go to the ``entities`` layer as spans of the original text, label =
+type, data = {"id", "name", "source", "role"?}.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from marsad.doc import Doc
+from marsad.entities.context import (
+    Occupancy,
+    organizations_by_head,
+    persons_after_titles,
+    persons_by_given_name,
+    persons_in_quotes,
+    places_after_cues,
+)
+from marsad.entities.kb import KnowledgeBase, build_kb
+from marsad.entities.link import Linker
+from marsad.entities.matcher import AliasMatcher
+from marsad.entities.mentions import Mention, Words
+
+__all__ = ["add_entities", "entity_summary", "load_kb", "reset_kb"]
+
+
+@cache
+def _compiled() -> tuple[KnowledgeBase, AliasMatcher]:
+    from marsad.entities import kb as kb_module
+
+    user_files = getattr(kb_module, "user_files", lambda: [])()
+    kb = build_kb(user_files)
+    return kb, AliasMatcher(kb)
+
+
+def load_kb() -> KnowledgeBase:
+    """The knowledge base of this process, compiled on first use."""
+    return _compiled()[0]
+
+
+def reset_kb() -> None:
+    """Forget the compiled KB (after user KB files changed)."""
+    _compiled.cache_clear()
+
+
+def find_mentions(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mention]:
+    """Every mention in the document's body, linked, in text order."""
+    norm = doc.normalized
+    body = [(norm.to_normalized(s), norm.to_normalized(e)) for s, e in doc.body_ranges()]
+    linker = Linker(kb, doc.meta.date)
+    mentions: list[Mention] = []
+    for ns, ne in body:
+        segment = norm.text[ns:ne]
+        for hit in matcher.hits(segment):
+            mention = linker.kb_mention(hit.ns + ns, hit.ne + ns, hit.key, segment, hit.ns)
+            if mention is not None:
+                mentions.append(mention)
+    linker.resolve_ambiguity(mentions)
+    words = Words.of(norm.text)
+    occ = Occupancy(words, mentions)
+    for recogniser in (
+        persons_after_titles,
+        organizations_by_head,
+        places_after_cues,
+        persons_in_quotes,
+        persons_by_given_name,
+    ):
+        for mention in recogniser(words, occ):
+            if any(ns <= mention.ns and mention.ne <= ne for ns, ne in body):
+                mentions.append(mention)
+    mentions = _outermost(mentions)
+    linker.link_unknown(mentions, norm.text)
+    mentions.extend(linker.short_forms(mentions, words, occ, body))
+    mentions.extend(linker.anaphors(mentions, words, occ, body))
+    mentions.sort(key=lambda m: m.ns)
+    linker.attach_roles(mentions, norm)
+    return mentions
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """Drop mentions inside a longer one ("الأميركي" inside "الخارجية الأميركية"),
+    keeping what they linked as the outer mention's country."""
+    mentions.sort(key=lambda m: (m.ns, -m.ne))
+    kept: list[Mention] = []
+    for mention in mentions:
+        if kept and mention.ne <= kept[-1].ne:
+            outer = kept[-1]
+            if mention.type in ("GPE", "NORP") and mention.entry_id:
+                outer.attrs.setdefault("country", mention.entry_id)
+            continue
+        kept.append(mention)
+    return kept
+
+
+def add_entities(doc: Doc) -> None:
+    """Pipeline component: the ``entities`` layer."""
+    kb, matcher = _compiled()
+    norm = doc.normalized
+    for mention in find_mentions(doc, kb, matcher):
+        start, end = norm.to_original(mention.ns, mention.ne)
+        data = {"id": mention.entry_id, "name": mention.name, "source": mention.source}
+        if mention.role:
+            data["role"] = mention.role
+        for key in ("country", "level"):
+            if key in mention.attrs:
+                data[key] = mention.attrs[key]
+        doc.add("entities", start, end, mention.type, data)
+
+
+def entity_summary(doc: Doc) -> list[dict[str, object]]:
+    """Document-level entities: id, name, type, mention count, first role."""
+    summary: dict[str, dict[str, object]] = {}
+    for span in doc.spans("entities"):
+        data = span.data or {}
+        entity_id = str(data.get("id"))
+        item = summary.setdefault(
+            entity_id,
+            {"id": entity_id, "name": data.get("name"), "type": span.label, "mentions": 0},
+        )
+        item["mentions"] = int(item["mentions"]) + 1  # type: ignore[call-overload]
+        if data.get("role") and "role" not in item:
+            item["role"] = data["role"]
+    return sorted(summary.values(), key=lambda e: -int(e["mentions"]))  # type: ignore[call-overload]

@@ -1,0 +1,340 @@
+"""Entities that are not in the knowledge base, found from their context.
+
+* persons after titles and roles (الجنرال، وزير الخارجية، المتحدث باسم X ...),
+  after a reporting verb in quotation marks (وأضاف "كالفيرت"), or starting with
+  a known given name;
+* organisations by their head noun (وزارة، قوات، حركة ...) and the definite
+  words or places that follow it;
+* places after a cue (مدينة، بلدة، قرية، ريف، مخيم، قاعدة ...).
+
+The cue lists are data files in ``data/entities/``. Every recogniser returns
+:class:`Mention` objects over the normalised text and never overlaps the
+mentions it is given (knowledge-base hits win).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+from marsad.entities.mentions import (
+    Mention,
+    Words,
+    norm_lines,
+    stopwords,
+    strip_proclitic,
+)
+from marsad.resources import read_tsv
+from marsad.text.normalize import normalize_string
+
+_MAX_NAME_WORDS = 3
+_NAME_LINKS = frozenset({"ابو", "ابن", "بن", "بنت", "عبد", "ام", "ال"})
+#: punctuation allowed between a title and the name it introduces
+_TITLE_GAP = frozenset({"", " ", '"', ' "', '" ', "، ", "،", ", ", " - ", "-", "- ", " -"})
+#: cues so generic that one following word is not enough to call it a name
+_GENERIC_CUES = frozenset(
+    normalize_string(c)
+    for c in ("مسؤول", "المسؤول", "مسؤولة", "زعيم", "الزعيم", "مدير", "مديرة", "رئيس", "وزير")
+)
+
+
+@cache
+def person_cues() -> dict[tuple[str, ...], str]:
+    """Normalised cue word sequences -> the cue as written."""
+    return {tuple(c.split()): c for c in norm_lines("entities/person_cues.txt")}
+
+
+@cache
+def _cue_first_words() -> frozenset[str]:
+    return frozenset(seq[0] for seq in person_cues())
+
+
+@cache
+def person_cue_words() -> frozenset[str]:
+    """Single-word titles (الجنرال، الرئيس): never part of a person's name."""
+    return frozenset(seq[0] for seq in person_cues() if len(seq) == 1)
+
+
+@cache
+def org_heads() -> frozenset[str]:
+    return frozenset(norm_lines("entities/org_heads.txt"))
+
+
+@cache
+def place_cues() -> dict[str, str]:
+    return {normalize_string(row[0]): row[1] for row in read_tsv("entities/place_cues.tsv")}
+
+
+@cache
+def given_names() -> dict[tuple[str, ...], str]:
+    # "على" folds to "علي": a given name that is also a function word is no cue
+    return {
+        tuple(n.split()): n
+        for n in norm_lines("entities/given_names.txt")
+        if n not in stopwords()
+    }
+
+
+@cache
+def _given_first_words() -> frozenset[str]:
+    return frozenset(seq[0] for seq in given_names())
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    # the verbs of the stop list: a quoted word right after one names the speaker
+    return frozenset(
+        w for w in stopwords() if w[:1] in "اقلكجشصنزذحطبوع" and len(w) >= 3 and not w.startswith("ال")
+    )
+
+
+class Occupancy:
+    """Which words are already part of a mention."""
+
+    def __init__(self, words: Words, mentions: list[Mention]) -> None:
+        self.words = words
+        self.owner: list[Mention | None] = [None] * len(words)
+        for mention in mentions:
+            self.claim(mention)
+
+    def claim(self, mention: Mention) -> None:
+        first = self.words.first_from(mention.ns)
+        if first > 0 and self.words.ends[first - 1] > mention.ns:
+            first -= 1  # the mention starts inside a word after a proclitic
+        for i in range(first, len(self.words)):
+            if self.words.starts[i] >= mention.ne:
+                break
+            self.owner[i] = mention
+
+    def free(self, i: int) -> bool:
+        return 0 <= i < len(self.owner) and self.owner[i] is None
+
+
+def _is_name_word(word: str, position: int) -> bool:
+    if len(word) < 2 or word in stopwords() or not word.isalpha() or word.isascii():
+        return False
+    if word in org_heads() or word in place_cues() or word in _cue_first_words():
+        return False
+    return position > 0 or not word.startswith("ال") or len(word) <= 3
+
+
+def _name_extent(words: Words, occ: Occupancy, first: int) -> int:
+    """How many words from ``first`` form a name (0 when none)."""
+    count = 0
+    i = first
+    while i < len(words) and count < _MAX_NAME_WORDS + 1:
+        if not occ.free(i) or not _is_name_word(words.word(i), count):
+            break
+        if count and words.between(i - 1, i).strip(' "') not in ("", "-"):
+            break  # a comma or full stop ends the name
+        count += 1
+        if count >= _MAX_NAME_WORDS and words.word(i) not in _NAME_LINKS:
+            break
+        i += 1
+    return count
+
+
+def _match_sequence(words: Words, i: int, table: dict[tuple[str, ...], str]) -> int:
+    """Length of the longest sequence of ``table`` starting at word ``i`` (the
+    first word may carry a proclitic)."""
+    best = 0
+    first_words = {seq[0] for seq in table}
+    stripped = strip_proclitic(words.word(i), first_words)
+    if stripped is None:
+        return 0
+    first = stripped[1]
+    for seq in table:
+        if seq[0] != first or i + len(seq) > len(words):
+            continue
+        if all(words.word(i + k) == seq[k] for k in range(1, len(seq))):
+            best = max(best, len(seq))
+    return best
+
+
+def _skip_modifiers(words: Words, occ: Occupancy, j: int) -> tuple[int, Mention | None]:
+    """Skip what stands between a title and the name: definite adjectives
+    (الخارجية الأميركي), an organisation or country mention (باسم قوات ...),
+    and connecting words. Returns the next word index and the organisation or
+    country the title belongs to."""
+    org: Mention | None = None
+    steps = 0
+    while j < len(words) and steps < 6:
+        owner = occ.owner[j]
+        word = words.word(j)
+        if owner is not None and owner.type in ("ORG", "GPE", "NORP"):
+            org = org or owner
+            while j < len(words) and occ.owner[j] is owner:
+                j += 1
+        elif owner is None and (word.startswith("ال") or word[:3] in ("لل", "بال")):
+            j += 1
+        elif owner is None and word in ("في", "باسم", "لدي"):
+            j += 1
+        else:
+            break
+        steps += 1
+    return j, org
+
+
+def persons_after_titles(words: Words, occ: Occupancy) -> Iterator[Mention]:
+    cues = person_cues()
+    i = 0
+    while i < len(words):
+        length = _match_sequence(words, i, cues) if occ.free(i) else 0
+        if not length:
+            i += 1
+            continue
+        cue_words = tuple(words.word(i + k) for k in range(length))
+        j, org = _skip_modifiers(words, occ, i + length)
+        if j < len(words) and words.between(j - 1, j) not in _TITLE_GAP:
+            i += length
+            continue
+        owner = occ.owner[j] if j < len(words) else None
+        title_ns, title_ne = words.starts[i], words.ends[j - 1]
+        role = {"title_span": (title_ns, title_ne), "org": org}
+        if owner is not None and owner.type == "PER":
+            owner.role = owner.role or role
+            i = j
+            continue
+        n = _name_extent(words, occ, j)
+        needed = 2 if cue_words[-1] in _GENERIC_CUES and length == 1 else 1
+        if n >= needed:
+            mention = Mention(words.starts[j], words.ends[j + n - 1], "PER", "title", role=role)
+            occ.claim(mention)
+            yield mention
+            i = j + n
+        else:
+            i += length
+
+
+def persons_in_quotes(words: Words, occ: Occupancy) -> Iterator[Mention]:
+    """وأضاف "كالفيرت": a short quotation right after a reporting verb or a
+    title is a name, not a statement."""
+    text = words.text
+    verbs = reporting_verbs()
+    for i in range(len(words)):
+        if not occ.free(i):
+            continue
+        before = text[max(0, words.starts[i] - 2) : words.starts[i]]
+        if '"' not in before:
+            continue
+        n = _name_extent(words, occ, i)
+        if not n or n > _MAX_NAME_WORDS:
+            continue
+        after = text[words.ends[i + n - 1] : words.ends[i + n - 1] + 1]
+        if after != '"' or i == 0:
+            continue
+        previous = strip_proclitic(words.word(i - 1), verbs | _cue_first_words())
+        if previous is None and occ.owner[i - 1] is None:
+            continue
+        mention = Mention(words.starts[i], words.ends[i + n - 1], "PER", "quoted")
+        occ.claim(mention)
+        yield mention
+
+
+def persons_by_given_name(words: Words, occ: Occupancy) -> Iterator[Mention]:
+    names = given_names()
+    for i in range(len(words)):
+        if not occ.free(i):
+            continue
+        length = _match_sequence(words, i, names)
+        if not length:
+            continue
+        rest = _name_extent(words, occ, i + length)
+        if rest == 0:
+            continue
+        end = i + length + min(rest, 2) - 1
+        stripped = strip_proclitic(words.word(i), _given_first_words())
+        start = words.starts[i] + (len(stripped[0]) if stripped else 0)
+        mention = Mention(start, words.ends[end], "PER", "given_name")
+        occ.claim(mention)
+        yield mention
+
+
+def _is_modifier(words: Words, occ: Occupancy, i: int) -> bool:
+    owner = occ.owner[i]
+    if owner is not None:
+        return owner.type in ("GPE", "NORP", "LOC")
+    word = words.word(i)
+    return word.startswith("ال") and word not in stopwords() and len(word) > 3
+
+
+def organizations_by_head(words: Words, occ: Occupancy) -> Iterator[Mention]:
+    heads = org_heads()
+    i = 0
+    while i < len(words):
+        stripped = strip_proclitic(words.word(i), heads) if occ.free(i) else None
+        if stripped is None:
+            i += 1
+            continue
+        prefix, head = stripped
+        j, country = i + 1, None
+        while j < len(words) and j - i <= 4 and _is_modifier(words, occ, j):
+            if words.between(j - 1, j).strip() not in ("", '"'):
+                break
+            owner = occ.owner[j]
+            if owner is not None:
+                country = country or owner
+                while j < len(words) and occ.owner[j] is owner:
+                    j += 1
+            else:
+                j += 1
+        definite_head = head.startswith("ال")
+        if j == i + 1 or (definite_head and country is None):
+            i += 1
+            continue
+        mention = Mention(words.starts[i] + len(prefix), words.ends[j - 1], "ORG", "org_head")
+        if country is not None and country.entry_id:
+            mention.attrs["country"] = country.entry_id
+        for k in range(i, j):
+            occ.owner[k] = mention
+        yield mention
+        i = j
+
+
+_PLACE_TYPES = {
+    "camp": "FAC", "base": "FAC", "facility": "FAC", "crossing": "FAC", "natural": "LOC",
+    "region": "LOC",
+}
+
+
+def places_after_cues(words: Words, occ: Occupancy) -> Iterator[Mention]:
+    cues = place_cues()
+    for i in range(len(words) - 1):
+        stripped = strip_proclitic(words.word(i), cues) if occ.free(i) else None
+        if stripped is None or "ال" in stripped[0] or stripped[0] in ("لل", "ولل", "فلل"):
+            continue  # "المدينة" refers back; only "مدينة X" introduces a name
+        level = cues[stripped[1]]
+        j = i + 1
+        owner = occ.owner[j]
+        if owner is not None:
+            if owner.type in ("GPE", "LOC", "FAC"):
+                owner.attrs.setdefault("level", level)
+            continue
+        if level == "region" and stripped[1] in ("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
+                                                 "شرقي", "غربي", "منطقه", "منطقتي"):
+            continue  # directions and areas name places only when the place is known
+        n = _place_extent(words, occ, j)
+        if n:
+            mention = Mention(words.starts[j], words.ends[j + n - 1],
+                              _PLACE_TYPES.get(level, "GPE"), "place_cue")
+            mention.attrs["level"] = level
+            occ.claim(mention)
+            yield mention
+
+
+def _place_extent(words: Words, occ: Occupancy, j: int) -> int:
+    n = 0
+    while j + n < len(words) and n < 2 and occ.free(j + n):
+        word = words.word(j + n)
+        if word in stopwords() or not word.isalpha() or word in place_cues():
+            break
+        if not word.startswith("ال") and word.endswith("يه"):
+            break  # "قاعدة عسكرية": an adjective, not a name
+        if n and words.between(j + n - 1, j + n).strip():
+            break
+        n += 1
+        if not word.startswith("ال") and n == 1 and j + n < len(words):
+            nxt = words.word(j + n)
+            if not nxt.startswith("ال") or nxt in stopwords():
+                break  # "قرية باريشا" — one word; "مدينة رأس العين" — two
+    return n

@@ -1,0 +1,270 @@
+"""Linking mentions to the knowledge base, resolving short forms and attaching roles."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from marsad.entities.kb import Alias, Entry, KnowledgeBase, alias_key
+from marsad.entities.mentions import Mention, Words, stopwords, strip_proclitic
+from marsad.resources import read_lines, read_tsv
+from marsad.text.normalize import NormalizedText, normalize_string
+
+#: GeoNames names that are also ordinary words (الكرامة "dignity") are only
+#: trusted for big places, or after a place cue such as مدينة or قرية
+_GEONAMES_MIN_POPULATION = 100_000
+_GEONAMES_MIN_POPULATION_ABROAD = 1_000_000
+_KIND_WEIGHT = {"name": 3.0, "alias": 2.5, "nisba": 2.0, "geonames": 1.0}
+_SOURCE_WEIGHT = {"places.tsv": 1.0, "organizations.tsv": 1.0, "people.tsv": 1.0,
+                  "countries.tsv": 1.0, "pycountry": 0.8, "geonames": 0.0}
+_TYPE_PREFIX = {"PER": "per", "ORG": "org", "GPE": "gpe", "LOC": "loc", "FAC": "fac",
+                "NORP": "norp"}
+
+
+def unknown_id(entity_type: str, name: str) -> str:
+    """A stable id for an entity outside the KB, from its normalised full name."""
+    digest = hashlib.sha1(alias_key(name).encode("utf-8")).hexdigest()[:10]
+    return f"{_TYPE_PREFIX.get(entity_type, 'ent')}:~{digest}"
+
+
+@cache
+def region_countries() -> frozenset[str]:
+    return frozenset(read_lines("entities/region_countries.txt"))
+
+
+@cache
+def _anaphors() -> dict[str, frozenset[str]]:
+    return {normalize_string(row[0]): frozenset(row[1].split("|")) for row in
+            read_tsv("entities/anaphors.tsv")}
+
+
+class Linker:
+    """Per-document linking state: the KB, the article date and what the
+    document has already established (countries mentioned, persons named)."""
+
+    def __init__(self, kb: KnowledgeBase, date: str | None) -> None:
+        self.kb = kb
+        self.date = date
+
+    # --- KB hits ------------------------------------------------------------------
+    def kb_mention(
+        self, ns: int, ne: int, key: str, segment: str, local_ns: int
+    ) -> Mention | None:
+        aliases = self.kb.aliases.get(key, [])
+        if not aliases:
+            return None
+        if all(a.kind == "geonames" for a in aliases) and not self._trust_geonames(
+            aliases, key, segment, local_ns
+        ):
+            return None
+        mention = Mention(ns, ne, "", "kb")
+        mention.attrs["candidates"] = aliases
+        self._choose(mention, countries=set())
+        return mention
+
+    def _trust_geonames(
+        self, aliases: list[Alias], key: str, segment: str, local_ns: int
+    ) -> bool:
+        from marsad.entities.context import place_cues
+
+        before = segment[max(0, local_ns - 20) : local_ns].split()
+        if before and strip_proclitic(before[-1], place_cues()) is not None:
+            return True
+        if " " not in key and strip_proclitic(key, stopwords()) is not None:
+            return False  # وأن folds to وان (Van): a function word, not a place
+        region = region_countries()
+        return any(
+            (entry := self.kb.entries[a.entry_id]).population
+            >= (_GEONAMES_MIN_POPULATION if entry.country in region
+                else _GEONAMES_MIN_POPULATION_ABROAD)
+            for a in aliases
+        )
+
+    def _score(self, alias: Alias, countries: set[str]) -> float:
+        entry = self.kb.entries[alias.entry_id]
+        score = _KIND_WEIGHT.get(alias.kind, 1.0) + _SOURCE_WEIGHT.get(entry.source, 0.5)
+        if entry.country and entry.country in countries:
+            score += 2.0
+        if entry.population:
+            score += math.log10(entry.population) / 10
+        if entry.type == "PER" and entry.roles:
+            score += 0.5 if any(r.active_on(self.date) for r in entry.roles) else -0.5
+        return score
+
+    def _choose(self, mention: Mention, countries: set[str]) -> None:
+        aliases: list[Alias] = mention.attrs["candidates"]
+        best = max(aliases, key=lambda a: self._score(a, countries))
+        entry = self.kb.entries[best.entry_id]
+        mention.entry_id = entry.id
+        mention.name = entry.name_ar or entry.name_en
+        mention.type = "NORP" if best.kind == "nisba" else entry.type
+        mention.source = "nisba" if best.kind == "nisba" else "kb"
+
+    def resolve_ambiguity(self, mentions: list[Mention]) -> None:
+        """Choose again among candidates once the document's countries are known:
+        an unambiguous "الحسكة" makes the Syrian reading of an ambiguous name win."""
+        countries = {
+            entry.country
+            for m in mentions
+            if len(m.attrs.get("candidates", [])) == 1
+            and (entry := self.kb.entries.get(m.entry_id or ""))
+            and entry.country
+        }
+        for mention in mentions:
+            if len(mention.attrs.get("candidates", [])) > 1:
+                self._choose(mention, countries)
+
+    # --- entities outside the KB -----------------------------------------------
+    def link_unknown(self, mentions: list[Mention], text: str) -> None:
+        for mention in mentions:
+            if mention.entry_id:
+                continue
+            surface = text[mention.ns : mention.ne].strip('" ')
+            known = [e for e in self.kb.lookup(surface) if e.type == mention.type]
+            if known:
+                mention.entry_id, mention.name = known[0].id, known[0].name_ar
+                continue
+            mention.name = surface
+            mention.entry_id = unknown_id(mention.type, surface)
+
+    # --- within-document coreference -------------------------------------------
+    def short_forms(
+        self, mentions: list[Mention], words: Words, occ: Any, body: list[tuple[int, int]]
+    ) -> Iterator[Mention]:
+        """A person's family name or first name alone (عبدي، مايلز) refers to the
+        person named in full in the same document."""
+        forms: dict[str, Mention] = {}
+        for mention in mentions:
+            if mention.type != "PER":
+                continue
+            for form in self._person_forms(mention, words):
+                forms.setdefault(form, mention)
+        if not forms:
+            return
+        for mention in mentions:
+            surface = words.text[mention.ns : mention.ne].strip('" ')
+            if mention.type == "PER" and mention.source != "kb" and surface in forms:
+                full = forms[surface]
+                if full is not mention:
+                    mention.entry_id, mention.name = full.entry_id, full.name
+                    mention.source = "short_form"
+        known = set(forms)
+        for i in range(len(words)):
+            if not occ.free(i) or not _inside(words.starts[i], body):
+                continue
+            stripped = strip_proclitic(words.word(i), known)
+            if stripped is None:
+                continue
+            prefix, form = stripped
+            full = forms[form]
+            mention = Mention(words.starts[i] + len(prefix), words.ends[i], "PER", "short_form",
+                              full.entry_id, full.name)
+            occ.claim(mention)
+            yield mention
+
+    def _person_forms(self, mention: Mention, words: Words) -> list[str]:
+        names = [words.text[mention.ns : mention.ne]]
+        entry = self.kb.entries.get(mention.entry_id or "")
+        if entry is not None and entry.type == "PER":
+            names += [normalize_string(n) for n in [entry.name_ar, *entry.aliases_ar]]
+        from marsad.entities.context import person_cue_words
+
+        forms = []
+        for name in names:
+            parts = [p for p in name.replace('"', " ").split() if p]
+            parts = [p for p in parts if p not in person_cue_words()]
+            if len(parts) < 2:
+                continue
+            for part in (parts[0], parts[-1]):
+                if len(part) >= 3 and part not in stopwords() and not part.startswith("ابو"):
+                    forms.append(part)
+        return forms
+
+    def anaphors(
+        self, mentions: list[Mention], words: Words, occ: Any, body: list[tuple[int, int]]
+    ) -> Iterator[Mention]:
+        """"التنظيم" after "داعش": a definite noun naming the kind of an
+        organisation mentioned earlier refers to it."""
+        table = _anaphors()
+        orgs = [m for m in mentions if m.type == "ORG" and m.entry_id in self.kb]
+        for i in range(len(words)):
+            if not occ.free(i) or not _inside(words.starts[i], body):
+                continue
+            stripped = strip_proclitic(words.word(i), set(table))
+            if stripped is None:
+                continue
+            prefix, word = stripped
+            if prefix and not word.startswith("ال"):
+                continue
+            target = self._antecedent(word, table[word], orgs, words.starts[i])
+            if target is None:
+                continue
+            start = words.starts[i] + (len(prefix) if prefix not in ("لل", "ولل", "فلل") else
+                                       len(prefix) - 1)
+            mention = Mention(start, words.ends[i], "ORG", "anaphor", target.entry_id,
+                              target.name)
+            occ.claim(mention)
+            yield mention
+
+    def _antecedent(
+        self, word: str, kinds: frozenset[str], orgs: list[Mention], pos: int
+    ) -> Mention | None:
+        """The organisation an anaphor refers to: the latest earlier one whose
+        names contain the anaphor's noun (التنظيم → تنظيم الدولة), else the
+        latest of the right kind."""
+        noun = word[2:]
+        earlier = [m for m in orgs if m.ns < pos]
+        named = [m for m in earlier if any(
+            noun in alias_key(n).split() for n in self.kb.entries[m.entry_id or ""].names())]
+        if named:
+            return named[-1]
+        of_kind = [m for m in earlier if self.kb.entries[m.entry_id or ""].kind in kinds]
+        return of_kind[-1] if of_kind else None
+
+    # --- roles ------------------------------------------------------------------
+    def attach_roles(self, mentions: list[Mention], norm: NormalizedText) -> None:
+        """Roles stated in the text (the title before the name) win; a KB person
+        without one gets the KB role held on the article date."""
+        by_entity: dict[str, dict[str, Any]] = {}
+        for mention in mentions:
+            if mention.type != "PER":
+                continue
+            if mention.role and "title_span" in mention.role:
+                mention.role = self._stated_role(mention.role, norm)
+            if mention.role and mention.entry_id:
+                by_entity.setdefault(mention.entry_id, mention.role)
+        for mention in mentions:
+            if mention.type != "PER" or mention.role:
+                continue
+            role = by_entity.get(mention.entry_id or "") or self._kb_role(mention.entry_id)
+            if role:
+                mention.role = role
+
+    def _stated_role(self, raw: dict[str, Any], norm: NormalizedText) -> dict[str, Any]:
+        from marsad.entities.context import person_cue_words
+
+        ns, ne = raw["title_span"]
+        stripped = strip_proclitic(norm.text[ns:ne].split()[0], person_cue_words())
+        if stripped:
+            ns += len(stripped[0])  # "والمتحدث" -> the title starts after و
+        start, end = norm.to_original(ns, ne)
+        org: Mention | None = raw.get("org")
+        return {"title": norm.original[start:end], "org_id": org.entry_id if org else None}
+
+    def _kb_role(self, entry_id: str | None) -> dict[str, Any] | None:
+        entry: Entry | None = self.kb.entries.get(entry_id or "")
+        if entry is None or not entry.roles:
+            return None
+        if self.date:
+            active = [r for r in entry.roles if r.active_on(self.date)] or entry.roles[-1:]
+        else:  # no article date: the latest role known
+            active = sorted(entry.roles, key=lambda r: r.start or "0", reverse=True)
+        role = active[0]
+        return {"title": role.title_ar, "org_id": role.org_id or None, "from_kb": True}
+
+
+def _inside(pos: int, body: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in body)

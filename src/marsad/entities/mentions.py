@@ -1,0 +1,108 @@
+"""Mentions found in the normalised text, and the word geometry they share.
+
+All recognisers work on ``doc.normalized.text`` (folded, diacritics removed) and
+produce :class:`Mention` objects with normalised offsets; the stage maps them to
+the original text once, at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from marsad.resources import read_lines, read_tsv
+from marsad.text.normalize import normalize_string
+
+WORD_RE = re.compile(r"\w+")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A candidate entity mention: normalised span, type, and (when linked) its KB id."""
+
+    ns: int
+    ne: int
+    type: str
+    source: str  # kb, nisba, title, quoted, given_name, org_head, place_cue, short_form, anaphor
+    entry_id: str | None = None
+    name: str = ""  # canonical name (KB) or the normalised surface form
+    role: dict[str, Any] | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def length(self) -> int:
+        return self.ne - self.ns
+
+
+@dataclass(slots=True)
+class Words:
+    """The word tokens of a normalised text (``\\w+`` runs) with fast lookup."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> Words:
+        starts, ends = [], []
+        for match in WORD_RE.finditer(text):
+            starts.append(match.start())
+            ends.append(match.end())
+        return cls(text, starts, ends)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def word(self, i: int) -> str:
+        return self.text[self.starts[i] : self.ends[i]]
+
+    def index_at(self, pos: int) -> int | None:
+        """Index of the word containing ``pos``."""
+        i = bisect_right(self.starts, pos) - 1
+        return i if i >= 0 and pos < self.ends[i] else None
+
+    def first_from(self, pos: int) -> int:
+        """Index of the first word starting at or after ``pos``."""
+        return bisect_left(self.starts, pos)
+
+    def between(self, a: int, b: int) -> str:
+        """The text between the end of word ``a`` and the start of word ``b``."""
+        return self.text[self.ends[a] : self.starts[b]]
+
+
+@cache
+def prefixes() -> frozenset[str]:
+    return frozenset(row[1] for row in read_tsv("clitics.tsv") if row[0] == "prefix")
+
+
+#: proclitics that may stand before a word that already has the article ال
+ARTICLE_PROCLITICS = frozenset({"و", "ف", "ب", "ك", "وب", "فب", "وك"})
+#: ل + ال is written لل: the alef of the article drops
+LAM_ARTICLE = frozenset({"لل", "ولل", "فلل"})
+
+
+def strip_proclitic(word: str, known: frozenset[str] | set[str]) -> tuple[str, str] | None:
+    """(prefix, stem) of ``word`` such that the stem is in ``known`` (the word
+    itself first; ``لل`` restores the article: للقوات → ل + القوات)."""
+    if word in known:
+        return "", word
+    for prefix in sorted(prefixes(), key=len, reverse=True):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            stem = word[len(prefix) :]
+            if prefix in LAM_ARTICLE and "ال" + stem in known:
+                return prefix, "ال" + stem
+            if stem in known:
+                return prefix, stem
+    return None
+
+
+def norm_lines(name: str) -> list[str]:
+    return [normalize_string(line) for line in read_lines(name)]
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return frozenset(norm_lines("entities/stopwords.txt"))
