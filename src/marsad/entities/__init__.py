@@ -20,6 +20,7 @@ from functools import cache
 from marsad.doc import Doc
 from marsad.entities.context import (
     Occupancy,
+    lexicons,
     organizations_by_head,
     persons_after_titles,
     persons_by_given_name,
@@ -68,6 +69,7 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Me
     linker.resolve_ambiguity(mentions)
     words = Words.of(norm.text)
     occ = Occupancy(words, mentions)
+    tags = words.tagged(lexicons())
     for recogniser in (
         persons_after_titles,
         organizations_by_head,
@@ -75,16 +77,27 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Me
         persons_in_quotes,
         persons_by_given_name,
     ):
-        for mention in recogniser(words, occ):
+        for mention in recogniser(words, occ, tags):
             if any(ns <= mention.ns and mention.ne <= ne for ns, ne in body):
                 mentions.append(mention)
     mentions = _outermost(mentions)
     linker.link_unknown(mentions, norm.text)
-    mentions.extend(linker.short_forms(mentions, words, occ, body))
-    mentions.extend(linker.anaphors(mentions, words, occ, body))
+    in_body = _words_in_body(words, body)
+    mentions.extend(linker.short_forms(mentions, words, occ, in_body))
+    mentions.extend(linker.anaphors(mentions, words, occ, in_body))
     mentions.sort(key=lambda m: m.ns)
     linker.attach_roles(mentions, norm)
     return mentions
+
+
+def _words_in_body(words: Words, body: list[tuple[int, int]]) -> list[bool]:
+    flags = [False] * len(words)
+    for start, end in body:
+        for i in range(words.first_from(start), len(words)):
+            if words.starts[i] >= end:
+                break
+            flags[i] = True
+    return flags
 
 
 def _outermost(mentions: list[Mention]) -> list[Mention]:

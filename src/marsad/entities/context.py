@@ -14,6 +14,7 @@ mentions it is given (knowledge-base hits win).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -22,12 +23,12 @@ from marsad.entities.mentions import (
     Words,
     norm_lines,
     stopwords,
-    strip_proclitic,
 )
 from marsad.resources import read_tsv
 from marsad.text.normalize import normalize_string
 
 _MAX_NAME_WORDS = 3
+_QUOTE_OPEN_RE = re.compile(r'" ?')
 _NAME_LINKS = frozenset({"ابو", "ابن", "بن", "بنت", "عبد", "ام", "ال"})
 #: punctuation allowed between a title and the name it introduces
 _TITLE_GAP = frozenset({"", " ", '"', ' "', '" ', "، ", "،", ", ", " - ", "-", "- ", " -"})
@@ -84,7 +85,9 @@ def _given_first_words() -> frozenset[str]:
 def reporting_verbs() -> frozenset[str]:
     # the verbs of the stop list: a quoted word right after one names the speaker
     return frozenset(
-        w for w in stopwords() if w[:1] in "اقلكجشصنزذحطبوع" and len(w) >= 3 and not w.startswith("ال")
+        w
+        for w in stopwords()
+        if w[:1] in "اقلكجشصنزذحطبوع" and len(w) >= 3 and not w.startswith("ال")
     )
 
 
@@ -134,19 +137,23 @@ def _name_extent(words: Words, occ: Occupancy, first: int) -> int:
     return count
 
 
-def _match_sequence(words: Words, i: int, table: dict[tuple[str, ...], str]) -> int:
-    """Length of the longest sequence of ``table`` starting at word ``i`` (the
-    first word may carry a proclitic)."""
-    best = 0
-    first_words = {seq[0] for seq in table}
-    stripped = strip_proclitic(words.word(i), first_words)
-    if stripped is None:
-        return 0
-    first = stripped[1]
+@cache
+def _by_first_word(table_name: str) -> dict[str, list[tuple[str, ...]]]:
+    table = person_cues() if table_name == "cues" else given_names()
+    index: dict[str, list[tuple[str, ...]]] = {}
     for seq in table:
-        if seq[0] != first or i + len(seq) > len(words):
-            continue
-        if all(words.word(i + k) == seq[k] for k in range(1, len(seq))):
+        index.setdefault(seq[0], []).append(seq)
+    return index
+
+
+def _match_sequence(words: Words, i: int, table_name: str, first: str) -> int:
+    """Length of the longest sequence of a cue table starting at word ``i``,
+    whose first word (without its proclitic) is ``first``."""
+    best = 0
+    for seq in _by_first_word(table_name).get(first, ()):
+        if i + len(seq) <= len(words) and all(
+            words.word(i + k) == seq[k] for k in range(1, len(seq))
+        ):
             best = max(best, len(seq))
     return best
 
@@ -165,9 +172,9 @@ def _skip_modifiers(words: Words, occ: Occupancy, j: int) -> tuple[int, Mention 
             org = org or owner
             while j < len(words) and occ.owner[j] is owner:
                 j += 1
-        elif owner is None and (word.startswith("ال") or word[:3] in ("لل", "بال")):
-            j += 1
-        elif owner is None and word in ("في", "باسم", "لدي"):
+        elif owner is None and (
+            word.startswith("ال") or word[:3] in ("لل", "بال") or word in ("في", "باسم", "لدي")
+        ):
             j += 1
         else:
             break
@@ -175,25 +182,38 @@ def _skip_modifiers(words: Words, occ: Occupancy, j: int) -> tuple[int, Mention 
     return j, org
 
 
-def persons_after_titles(words: Words, occ: Occupancy) -> Iterator[Mention]:
-    cues = person_cues()
-    i = 0
-    while i < len(words):
-        length = _match_sequence(words, i, cues) if occ.free(i) else 0
+Tags = dict[str, dict[int, tuple[str, str]]]
+
+
+def lexicons() -> dict[str, frozenset[str]]:
+    """The cue lexicons words are tagged with before the recognisers run."""
+    return {
+        "cue": _cue_first_words(),
+        "given": _given_first_words(),
+        "head": org_heads(),
+        "place": frozenset(place_cues()),
+        "verb": reporting_verbs(),
+    }
+
+
+def persons_after_titles(words: Words, occ: Occupancy, tags: Tags) -> Iterator[Mention]:
+    resume = 0
+    for i, (_, first) in sorted(tags["cue"].items()):
+        if i < resume or not occ.free(i):
+            continue
+        length = _match_sequence(words, i, "cues", first)
         if not length:
-            i += 1
             continue
         cue_words = tuple(words.word(i + k) for k in range(length))
         j, org = _skip_modifiers(words, occ, i + length)
         if j < len(words) and words.between(j - 1, j) not in _TITLE_GAP:
-            i += length
             continue
         owner = occ.owner[j] if j < len(words) else None
         title_ns, title_ne = words.starts[i], words.ends[j - 1]
         role = {"title_span": (title_ns, title_ne), "org": org}
         if owner is not None and owner.type == "PER":
             owner.role = owner.role or role
-            i = j
+            resume = j
             continue
         n = _name_extent(words, occ, j)
         needed = 2 if cue_words[-1] in _GENERIC_CUES and length == 1 else 1
@@ -201,18 +221,16 @@ def persons_after_titles(words: Words, occ: Occupancy) -> Iterator[Mention]:
             mention = Mention(words.starts[j], words.ends[j + n - 1], "PER", "title", role=role)
             occ.claim(mention)
             yield mention
-            i = j + n
-        else:
-            i += length
+            resume = j + n
 
 
-def persons_in_quotes(words: Words, occ: Occupancy) -> Iterator[Mention]:
+def persons_in_quotes(words: Words, occ: Occupancy, tags: Tags) -> Iterator[Mention]:
     """وأضاف "كالفيرت": a short quotation right after a reporting verb or a
     title is a name, not a statement."""
     text = words.text
-    verbs = reporting_verbs()
-    for i in range(len(words)):
-        if not occ.free(i):
+    after_marks = sorted({words.first_from(m.end()) for m in _QUOTE_OPEN_RE.finditer(text)})
+    for i in after_marks:
+        if i >= len(words) or not occ.free(i):
             continue
         before = text[max(0, words.starts[i] - 2) : words.starts[i]]
         if '"' not in before:
@@ -223,28 +241,26 @@ def persons_in_quotes(words: Words, occ: Occupancy) -> Iterator[Mention]:
         after = text[words.ends[i + n - 1] : words.ends[i + n - 1] + 1]
         if after != '"' or i == 0:
             continue
-        previous = strip_proclitic(words.word(i - 1), verbs | _cue_first_words())
-        if previous is None and occ.owner[i - 1] is None:
+        previous = i - 1 in tags["verb"] or i - 1 in tags["cue"]
+        if not previous and occ.owner[i - 1] is None:
             continue
         mention = Mention(words.starts[i], words.ends[i + n - 1], "PER", "quoted")
         occ.claim(mention)
         yield mention
 
 
-def persons_by_given_name(words: Words, occ: Occupancy) -> Iterator[Mention]:
-    names = given_names()
-    for i in range(len(words)):
+def persons_by_given_name(words: Words, occ: Occupancy, tags: Tags) -> Iterator[Mention]:
+    for i, reading in sorted(tags["given"].items()):
         if not occ.free(i):
             continue
-        length = _match_sequence(words, i, names)
+        length = _match_sequence(words, i, "given", reading[1])
         if not length:
             continue
         rest = _name_extent(words, occ, i + length)
         if rest == 0:
             continue
         end = i + length + min(rest, 2) - 1
-        stripped = strip_proclitic(words.word(i), _given_first_words())
-        start = words.starts[i] + (len(stripped[0]) if stripped else 0)
+        start = words.starts[i] + len(reading[0])
         mention = Mention(start, words.ends[end], "PER", "given_name")
         occ.claim(mention)
         yield mention
@@ -258,15 +274,10 @@ def _is_modifier(words: Words, occ: Occupancy, i: int) -> bool:
     return word.startswith("ال") and word not in stopwords() and len(word) > 3
 
 
-def organizations_by_head(words: Words, occ: Occupancy) -> Iterator[Mention]:
-    heads = org_heads()
-    i = 0
-    while i < len(words):
-        stripped = strip_proclitic(words.word(i), heads) if occ.free(i) else None
-        if stripped is None:
-            i += 1
+def organizations_by_head(words: Words, occ: Occupancy, tags: Tags) -> Iterator[Mention]:
+    for i, (prefix, head) in sorted(tags["head"].items()):
+        if not occ.free(i):
             continue
-        prefix, head = stripped
         j, country = i + 1, None
         while j < len(words) and j - i <= 4 and _is_modifier(words, occ, j):
             if words.between(j - 1, j).strip() not in ("", '"'):
@@ -280,7 +291,6 @@ def organizations_by_head(words: Words, occ: Occupancy) -> Iterator[Mention]:
                 j += 1
         definite_head = head.startswith("ال")
         if j == i + 1 or (definite_head and country is None):
-            i += 1
             continue
         mention = Mention(words.starts[i] + len(prefix), words.ends[j - 1], "ORG", "org_head")
         if country is not None and country.entry_id:
@@ -288,7 +298,6 @@ def organizations_by_head(words: Words, occ: Occupancy) -> Iterator[Mention]:
         for k in range(i, j):
             occ.owner[k] = mention
         yield mention
-        i = j
 
 
 _PLACE_TYPES = {
@@ -297,11 +306,12 @@ _PLACE_TYPES = {
 }
 
 
-def places_after_cues(words: Words, occ: Occupancy) -> Iterator[Mention]:
+def places_after_cues(words: Words, occ: Occupancy, tags: Tags) -> Iterator[Mention]:
     cues = place_cues()
-    for i in range(len(words) - 1):
-        stripped = strip_proclitic(words.word(i), cues) if occ.free(i) else None
-        if stripped is None or "ال" in stripped[0] or stripped[0] in ("لل", "ولل", "فلل"):
+    for i, stripped in sorted(tags["place"].items()):
+        if i + 1 >= len(words) or not occ.free(i):
+            continue
+        if "ال" in stripped[0] or stripped[0] in ("لل", "ولل", "فلل"):
             continue  # "المدينة" refers back; only "مدينة X" introduces a name
         level = cues[stripped[1]]
         j = i + 1

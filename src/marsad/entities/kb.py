@@ -15,6 +15,7 @@ normalised alias; matching never sees raw data files.
 from __future__ import annotations
 
 import csv
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -244,5 +245,114 @@ def build_kb(extra_files: Iterable[Path] = (), *, gazetteer: bool = True) -> Kno
 
         add_geonames(kb)
     for path in extra_files:
-        load_tsv(kb, Path(path), "ORG")
+        load_user_file(kb, Path(path))
     return kb
+
+
+# --- user KB files (--kb FILE, $MARSAD_KB) ------------------------------------------
+
+KB_ENV = "MARSAD_KB"
+USER_DEFAULT_TYPE = "ORG"
+
+
+class KBFileError(ValueError):
+    """A user KB file that cannot be read, with the file and line at fault."""
+
+    def __init__(self, path: Path, message: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {message}")
+
+
+def _numbered_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) of a KB TSV file, like ``read_rows`` but keeping line
+    numbers for error messages; the first non-comment line is the header."""
+    header: list[str] | None = None
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip() or line.startswith("#"):
+                    continue
+                cells = [cell.strip() for cell in line.rstrip("\r\n").split("\t")]
+                if header is None:
+                    header = cells
+                    _check_header(path, header, number)
+                    continue
+                yield number, dict(zip(header, cells, strict=False))
+    except FileNotFoundError:
+        raise KBFileError(path, "no such file") from None
+    except UnicodeDecodeError as exc:
+        raise KBFileError(path, f"not UTF-8 text ({exc.reason})") from None
+    except IsADirectoryError:
+        raise KBFileError(path, "is a folder, not a TSV file") from None
+    if header is None:
+        raise KBFileError(path, "empty file: a header line is required")
+
+
+def _check_header(path: Path, header: list[str], line: int) -> None:
+    if "id" not in header:
+        raise KBFileError(path, "missing required column 'id'", line)
+    if "name_ar" not in header and "name_en" not in header:
+        raise KBFileError(path, "missing required column 'name_ar' or 'name_en'", line)
+
+
+def user_entries(path: Path) -> Iterator[Entry]:
+    """The entries of a user KB file, validated: every row needs an id and a name,
+    and a known type (default ORG); the error names the file and line."""
+    for number, row in _numbered_rows(path):
+        if not row.get("id"):
+            raise KBFileError(path, "empty id", number)
+        if not (row.get("name_ar") or row.get("name_en")):
+            raise KBFileError(path, f"no name_ar or name_en for {row['id']!r}", number)
+        try:
+            yield entry_from_row(row, USER_DEFAULT_TYPE, path.name)
+        except ValueError as exc:
+            raise KBFileError(
+                path, f"{exc} (expected one of {', '.join(ENTITY_TYPES)})", number
+            ) from None
+
+
+def load_user_file(kb: KnowledgeBase, path: Path) -> int:
+    """Add a validated user file (raising ``KBFileError``); returns the entries read."""
+    count = 0
+    for entry in user_entries(path):
+        kb.add(entry)
+        count += 1
+    return count
+
+
+def check_user_file(path: Path) -> int:
+    """Validate a user file without building a KB; returns its number of entries."""
+    return sum(1 for _ in user_entries(path))
+
+
+def kb_files_from_env() -> list[Path]:
+    """User KB files named by ``$MARSAD_KB`` (paths separated by os.pathsep)."""
+    value = os.environ.get(KB_ENV, "")
+    return [Path(part) for part in value.split(os.pathsep) if part.strip()]
+
+
+_user_files: tuple[Path, ...] | None = None
+
+
+def set_user_kb_files(paths: Iterable[Path | str]) -> None:
+    """Choose the user KB files (``--kb``) that ``build_kb(user_files())`` loads.
+
+    Files are validated now, so a bad file fails before any work starts. The
+    choice is also written to ``$MARSAD_KB``: ingest's worker processes build
+    their own KB and read it from there."""
+    global _user_files
+    files = tuple(Path(path).resolve() for path in paths)
+    for path in files:
+        check_user_file(path)
+    _user_files = files
+    os.environ[KB_ENV] = os.pathsep.join(str(path) for path in files)
+
+
+def user_files() -> tuple[Path, ...]:
+    """The user KB files in effect: those set with ``set_user_kb_files``, else
+    ``$MARSAD_KB``. A tuple, so that KB caches can key on it."""
+    if _user_files is not None:
+        return _user_files
+    return tuple(kb_files_from_env())

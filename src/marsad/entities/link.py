@@ -132,7 +132,7 @@ class Linker:
 
     # --- within-document coreference -------------------------------------------
     def short_forms(
-        self, mentions: list[Mention], words: Words, occ: Any, body: list[tuple[int, int]]
+        self, mentions: list[Mention], words: Words, occ: Any, in_body: list[bool]
     ) -> Iterator[Mention]:
         """A person's family name or first name alone (عبدي، مايلز) refers to the
         person named in full in the same document."""
@@ -151,14 +151,10 @@ class Linker:
                 if full is not mention:
                     mention.entry_id, mention.name = full.entry_id, full.name
                     mention.source = "short_form"
-        known = set(forms)
-        for i in range(len(words)):
-            if not occ.free(i) or not _inside(words.starts[i], body):
+        tagged = words.tagged({"short": frozenset(forms)})["short"]
+        for i, (prefix, form) in sorted(tagged.items()):
+            if not occ.free(i) or not in_body[i]:
                 continue
-            stripped = strip_proclitic(words.word(i), known)
-            if stripped is None:
-                continue
-            prefix, form = stripped
             full = forms[form]
             mention = Mention(words.starts[i] + len(prefix), words.ends[i], "PER", "short_form",
                               full.entry_id, full.name)
@@ -184,19 +180,16 @@ class Linker:
         return forms
 
     def anaphors(
-        self, mentions: list[Mention], words: Words, occ: Any, body: list[tuple[int, int]]
+        self, mentions: list[Mention], words: Words, occ: Any, in_body: list[bool]
     ) -> Iterator[Mention]:
         """"التنظيم" after "داعش": a definite noun naming the kind of an
         organisation mentioned earlier refers to it."""
         table = _anaphors()
         orgs = [m for m in mentions if m.type == "ORG" and m.entry_id in self.kb]
-        for i in range(len(words)):
-            if not occ.free(i) or not _inside(words.starts[i], body):
+        tagged = words.tagged({"anaphor": frozenset(table)})["anaphor"]
+        for i, (prefix, word) in sorted(tagged.items()):
+            if not occ.free(i) or not in_body[i]:
                 continue
-            stripped = strip_proclitic(words.word(i), set(table))
-            if stripped is None:
-                continue
-            prefix, word = stripped
             if prefix and not word.startswith("ال"):
                 continue
             target = self._antecedent(word, table[word], orgs, words.starts[i])
@@ -265,6 +258,3 @@ class Linker:
         role = active[0]
         return {"title": role.title_ar, "org_id": role.org_id or None, "from_kb": True}
 
-
-def _inside(pos: int, body: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in body)

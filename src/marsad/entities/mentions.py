@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from marsad.resources import read_lines, read_tsv
@@ -53,6 +53,32 @@ class Words:
             ends.append(match.end())
         return cls(text, starts, ends)
 
+    def readings(self, i: int) -> list[tuple[str, str]]:
+        """(proclitic, stem) readings of word ``i``, the bare word first."""
+        return clitic_readings(self.text[self.starts[i] : self.ends[i]])
+
+    def tagged(self, lexicons: dict[str, frozenset[str]]) -> dict[str, dict[int, tuple[str, str]]]:
+        """One pass over the words: for each lexicon, the words one of whose
+        readings is in it, with that reading. Recognisers then visit only
+        their candidate words instead of every word."""
+        index = _combined_index(tuple(sorted(lexicons.items())))
+        found: dict[str, dict[int, tuple[str, str]]] = {name: {} for name in lexicons}
+        text = self.text
+        for i, (start, end) in enumerate(zip(self.starts, self.ends, strict=True)):
+            for reading in clitic_readings(text[start:end]):
+                names = index.get(reading[1])
+                if names:
+                    for name in names:
+                        found[name].setdefault(i, reading)
+        return found
+
+    def strip(self, i: int, known: frozenset[str] | set[str] | dict) -> tuple[str, str] | None:
+        """The first reading of word ``i`` whose stem is in ``known``."""
+        for reading in clitic_readings(self.text[self.starts[i] : self.ends[i]]):
+            if reading[1] in known:
+                return reading
+        return None
+
     def __len__(self) -> int:
         return len(self.starts)
 
@@ -78,6 +104,30 @@ def prefixes() -> frozenset[str]:
     return frozenset(row[1] for row in read_tsv("clitics.tsv") if row[0] == "prefix")
 
 
+@cache
+def _max_prefix() -> int:
+    return max(map(len, prefixes()))
+
+
+@lru_cache(maxsize=200_000)
+def clitic_readings(word: str) -> list[tuple[str, str]]:
+    """Every (proclitic, stem) reading of ``word``: the bare word, then each
+    proclitic it may start with (longest first). ``لل`` also gives the stem
+    with its article restored: للقوات → (لل, القوات)."""
+    # Cached across documents: news vocabulary repeats, and this runs for
+    # every word of every article.
+    readings = [("", word)]
+    known = prefixes()
+    for length in range(min(_max_prefix(), len(word) - 2), 0, -1):
+        prefix = word[:length]
+        if prefix in known:
+            stem = word[length:]
+            if prefix in LAM_ARTICLE:
+                readings.append((prefix, "ال" + stem))
+            readings.append((prefix, stem))
+    return readings
+
+
 #: proclitics that may stand before a word that already has the article ال
 ARTICLE_PROCLITICS = frozenset({"و", "ف", "ب", "ك", "وب", "فب", "وك"})
 #: ل + ال is written لل: the alef of the article drops
@@ -87,16 +137,21 @@ LAM_ARTICLE = frozenset({"لل", "ولل", "فلل"})
 def strip_proclitic(word: str, known: frozenset[str] | set[str]) -> tuple[str, str] | None:
     """(prefix, stem) of ``word`` such that the stem is in ``known`` (the word
     itself first; ``لل`` restores the article: للقوات → ل + القوات)."""
-    if word in known:
-        return "", word
-    for prefix in sorted(prefixes(), key=len, reverse=True):
-        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
-            stem = word[len(prefix) :]
-            if prefix in LAM_ARTICLE and "ال" + stem in known:
-                return prefix, "ال" + stem
-            if stem in known:
-                return prefix, stem
+    for reading in clitic_readings(word):
+        if reading[1] in known:
+            return reading
     return None
+
+
+@lru_cache(maxsize=8)
+def _combined_index(
+    lexicons: tuple[tuple[str, frozenset[str]], ...],
+) -> dict[str, tuple[str, ...]]:
+    index: dict[str, tuple[str, ...]] = {}
+    for name, words in lexicons:
+        for word in words:
+            index[word] = (*index.get(word, ()), name)
+    return index
 
 
 def norm_lines(name: str) -> list[str]:

@@ -11,7 +11,7 @@ An actor dictionary is a list of records::
 Phrases join words with ``_`` (a trailing ``_`` marks a whole word) and, in the
 Arabic dictionaries, are lemmatised: the article ال is dropped and adjectives
 are masculine singular. ``#`` and ``;`` start comments, ``<!-- ... -->`` blocks
-and lines beginning with ``<`` are markup. Everything else is reported as a
+and lines beginning with ``<`` are markup. A line that fits none of this is reported as a
 :class:`Problem` with its line number instead of stopping the import.
 
 Each record becomes one row of a KB TSV file (the organizations/places schema
@@ -28,10 +28,15 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import TextIO
 
 import pycountry
+
+from marsad.entities.countries import add_countries
+from marsad.entities.kb import KnowledgeBase, alias_key
+from marsad.resources import read_lines
 
 TSV_COLUMNS = (
     "id", "type", "name_ar", "name_en", "aliases_ar", "aliases_en",
@@ -205,10 +210,7 @@ def parse_actor_dictionary(lines: Iterable[str]) -> ParsedDictionary:
         else:
             current = Record(number, [])
             parsed.records.append(current)
-            phrase, _, codes = text.partition("[")
-            _add_phrase(phrase, number, current, parsed.problems)
-            if codes:
-                _read_codes("[" + codes, number, current, parsed.problems)
+            _add_phrase(text, number, current, parsed.problems)
     return parsed
 
 
@@ -219,6 +221,7 @@ def read_actor_dictionary(path: Path) -> ParsedDictionary:
 
 
 def _add_phrase(text: str, number: int, record: Record, problems: list[Problem]) -> None:
+    """A primary or synonym phrase, with the codes that may follow it on its line."""
     phrase = text.strip()
     if "[" in phrase:
         phrase, _, codes = phrase.partition("[")
@@ -279,26 +282,55 @@ PARTICLES = _word_set(
     "في من على عن إلى الى مع ضد بين حول أو او ثم هو هي هم هذا هٰذا هذه تلك ذلك بن ابن بنت"
 )
 #: nouns that make a phrase an institution, a group or a place, never a person's name
+#: (lemmatised forms; data/entities/org_heads.txt adds more, see non_name_nouns())
 NON_NAME_NOUNS = _word_set(
     """وزارة حركة حزب جيش قوة قوات مجلس منظمة اتحاد شركة وكالة جريدة صحيفة حكومة
     رئاسة برلمان محكمة جامعة جبهة هيئة لجنة دولة مكتب بنك مصرف ديوان إدارة ادارة مؤسسة
-    جمعية نقابة تحالف كتيبة فرقة ميليشيا مليشيا شرطة أمن امن جهاز سلطة بلدية مركز
+    جمعية نقابة تحالف كتيبة فرقة ميليشيا مليشيا شرطة أمن امن جهاز سلطة بلدية مركز غرفة
     معهد قناة تلفزيون إذاعة اذاعة موقع مجموعة جماعة تنظيم ائتلاف كتلة رابطة مؤتمر صندوق
     برنامج مفوضية سفارة قنصلية مديرية محافظة ولاية مدينة قرية منطقة قطاع حرس دبابة طائرة
     لاجئ لاجئون مدني مدنيون متمرد متمردون مسلح مسلحون معارضة مجلة نظام شرق غرب شمال جنوب
-    وسط"""
+    وسط عاصمة أرض ارض"""
 )
-#: titles that may precede a person's name ("رئيس_وزير_غوردون_براون_")
+#: words of NON_NAME_NOUNS that begin place names ("قطاع_غزة_", "عاصمة_ليبي_")
+PLACE_NOUNS = _word_set("مدينة قرية منطقة قطاع محافظة ولاية شرق غرب شمال جنوب وسط عاصمة أرض ارض")
+#: titles that may stand around a person's name ("رئيس_وزير_غوردون_براون_"); the
+#: one-word cues of data/entities/person_cues.txt add more, see titles()
 TITLES = _word_set(
-    """رئيس وزير ملك ملكة أمير اميرة أميرة شيخ شيخة جنرال عقيد عميد رائد مقدم فريق مشير
-    سفير نائب عاهل زعيم قائد مرشد أمين امين عام سكرتير مدير مستشار مبعوث ناطق متحدث
-    دكتور سيد سيدة سلطان إمام امام بابا مطران قاضي مدعي حاكم محافظ رئيسة مسؤول"""
+    """رئيس رئيسة وزير وزيرة ملك ملكة أمير اميرة أميرة شيخ شيخة جنرال عقيد عميد رائد
+    مقدم فريق مشير سفير نائب عاهل زعيم قائد مرشد أمين امين عام سكرتير مدير مستشار
+    مبعوث ناطق متحدث دكتور سيد سيدة سلطان إمام امام بابا مطران قاضي مدعي حاكم محافظ
+    مسؤول"""
 )
 #: what follows a title in a longer title ("رئيس_جمهورية_", "وزير_خارجية_")
 TITLE_COMPLEMENTS = _word_set(
     """جمهورية وزراء خارجية داخلية دفاع مالية عدل تجارة إعلام اعلام صحة تعليم اقتصاد
     أركان اركان عامة أعلى اعلى أول اول ثاني سابق"""
 )
+
+
+def _lexicon_words(name: str, *, single_words_only: bool = False) -> frozenset[str]:
+    """Entries of a data/entities lexicon without their article (the dictionary's
+    phrases are lemmatised), optionally only the one-word entries."""
+    words = (line.removeprefix(ARTICLE) for line in read_lines(name))
+    return frozenset(w for w in words if not (single_words_only and " " in w))
+
+
+@cache
+def titles() -> frozenset[str]:
+    return TITLES | _lexicon_words("entities/person_cues.txt", single_words_only=True)
+
+
+@cache
+def non_name_nouns() -> frozenset[str]:
+    org_heads = _lexicon_words("entities/org_heads.txt")
+    return (NON_NAME_NOUNS | org_heads) - titles() - TITLE_COMPLEMENTS
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Normalised common given names (data/entities/given_names.txt)."""
+    return frozenset(alias_key(name) for name in read_lines("entities/given_names.txt"))
 
 
 def words_of(phrase: str) -> list[str]:
@@ -321,8 +353,12 @@ def _is_nisba(word: str) -> bool:
     )
 
 
+#: how a word that already has the article may begin (للاتحاد, والتنمية)
+_DEFINITE_STARTS = ("ال", "لل", "وال", "ولل", "بال", "فال", "كال")
+
+
 def _definite(word: str) -> str:
-    if not _is_arabic_word(word) or word in PARTICLES or word.startswith(ARTICLE):
+    if not _is_arabic_word(word) or word in PARTICLES or word.startswith(_DEFINITE_STARTS):
         return word
     return ARTICLE + word
 
@@ -352,19 +388,26 @@ def _restore_articles(words: list[str]) -> list[str]:
     """Article on every content word after the first: the first is the head of an
     idafa or a noun-adjective phrase, and the matcher accepts ال before it anyway."""
     # after a lone ال ("آل" written without madda: هيا_راشد_ال_خليفة_) nothing is added
-    return [words[0], *(w if b == ARTICLE else _definite(w) for b, w in zip(words, words[1:]))]
+    pairs = pairwise(words)
+    return [words[0], *(word if before == ARTICLE else _definite(word) for before, word in pairs)]
 
 
 def organisation_forms(words: list[str]) -> list[str]:
-    """The phrase as written plus likely surface forms: clitics attached, articles
-    restored after the first word, and a feminine last adjective when the head noun
-    is feminine (وزارة_دفاع_أميركي_ → وزارة الدفاع الأميركي, وزارة الدفاع الأميركية)."""
+    """The phrase as written plus likely surface forms of a multi-word phrase:
+    clitics attached, the article restored after the first word and on every word,
+    each also with a feminine last adjective when the head noun is feminine
+    (وزارة_دفاع_أميركي_ → وزارة الدفاع الأميركي, وزارة الدفاع الأميركية; اتحاد_أفريقي_
+    → الاتحاد الأفريقي). Single words get no article: the matcher accepts ال before
+    any alias, and "جدة" must not become "الجدة"."""
     forms = [" ".join(words), " ".join(_attach_proclitics(words))]
     if len(words) > 1:
-        definite = _attach_proclitics(_restore_articles(words))
-        forms.append(" ".join(definite))
-        if words[0].endswith("ة") and _is_nisba(words[-1]):
-            forms.append(" ".join([*definite[:-1], definite[-1] + "ة"]))
+        feminine = words[0].endswith("ة") and _is_nisba(words[-1])
+        after_first = _restore_articles(words)
+        for restored in (after_first, [_definite(words[0]), *after_first[1:]]):
+            definite = _attach_proclitics(restored)
+            forms.append(" ".join(definite))
+            if feminine:
+                forms.append(" ".join([*definite[:-1], definite[-1] + "ة"]))
     return _unique(forms)
 
 
@@ -379,50 +422,61 @@ def _title_length(words: list[str]) -> int:
     """How many words at the start of ``words`` are a title."""
     length = 0
     while length < len(words) and (
-        words[length] in TITLES or (length and words[length] in TITLE_COMPLEMENTS)
+        words[length] in titles() or (length and words[length] in TITLE_COMPLEMENTS)
     ):
         length += 1
     return length
 
 
-def name_words(words: list[str]) -> list[str]:
-    """The words without the titles around them, nor a nationality right after a
-    leading title: رئيس_سوداني_عمر_البشير_ → عمر البشير; سعود_الفيصل_وزير_خارجية_ →
-    سعود الفيصل."""
+def name_words(words: list[str], country: str = "") -> list[str]:
+    """The words without the titles around them, nor the nationality (adjective of
+    ``country``) right after a leading title: رئيس_سوداني_عمر_البشير_ → عمر البشير;
+    سعود_الفيصل_وزير_خارجية_ → سعود الفيصل. A trailing title must be two words
+    long: عيد_أمين_ keeps أمين."""
     start = _title_length(words)
-    if start and start < len(words) and _is_nisba(words[start]):
+    if start and start < len(words) and is_country_nisba(words[start], country):
         start += 1
     name = words[start:]
-    for end in range(1, len(name)):
+    for end in range(1, len(name) - 1):
         if _title_length(name[end:]) == len(name) - end:
             return name[:end]
     return name
 
 
+def _starts_with_given_name(name: list[str]) -> bool:
+    known = given_names()
+    return alias_key(name[0]) in known or alias_key(" ".join(name[:2])) in known
+
+
 def is_person(words: list[str], codes: list[Code]) -> bool:
-    """Heuristic: name words left after removing titles (two or more, or one after
-    a title or with an ELI role), no noun of an institution, group or place, and
-    the dictionary treating the phrase as an individual: dated codes, an ELI
-    (elite) role, or a title. Without dates, a last word that is a lemmatised
-    adjective (no ال, ends in ي) reads as a group ("قوة_إسرائيلي_"), not a surname."""
-    if any(w in NON_NAME_NOUNS or w.isdigit() for w in words):
+    """Heuristic: the phrase has no noun of an institution, group or place, and the
+    words left after removing titles are a name the dictionary treats as an
+    individual. Two or more name words need dated codes, an ELI (elite) role or a
+    common given name first; a single name word needs dated codes and a title or
+    an ELI role. Without dates, a last word that is a lemmatised
+    adjective (no ال, ends in ي) reads as a group ("قوة_إسرائيلي_"), not a surname;
+    a name starting with a proclitic is a post ("أمين_عام_ل_غرفة_...")."""
+    if any(w in non_name_nouns() or w.isdigit() for w in words):
         return False
-    name = name_words(words)
+    name = name_words(words, _main_country(codes))
+    if not name or name[0] in PROCLITICS:
+        return False
     dated = any(code.restriction for code in codes)
     elite = any("ELI" in code.parts()[1] for code in codes)
     titled = len(name) < len(words)
-    if not name or (len(name) == 1 and not (titled or elite)):
-        return False
+    if len(name) == 1:
+        return dated and (titled or elite)
     if not dated and _is_nisba(name[-1]):
         return False
-    return dated or elite or titled
+    return dated or elite or _starts_with_given_name(name)
 
 
-def _primary_role(codes: list[Code]) -> str:
-    """The first known role, default (undated) codes first."""
+def _primary_role(codes: list[Code], *, organisation: bool = False) -> str:
+    """The first known role, default (undated) codes first; with ``organisation``
+    only roles of organisations count (an NGO coded CVL is still an organisation)."""
     for code in sorted(codes, key=lambda c: bool(c.restriction)):
         for role in code.parts()[1]:
-            if role in ROLE_KINDS:
+            if role in ROLE_KINDS and not (organisation and ROLE_KINDS[role][0] != "ORG"):
                 return role
     return ""
 
@@ -436,50 +490,49 @@ def classify(words: list[str], codes: list[Code]) -> tuple[str, str]:
     """(entity type, kind) of a record; see :func:`is_person` for PER."""
     if is_person(words, codes):
         return "PER", ""
-    role = _primary_role(codes)
+    institution = words[0] in titles() or words[0] in non_name_nouns() - PLACE_NOUNS
+    role = _primary_role(codes, organisation=institution)
     if role:
         return ROLE_KINDS[role]
-    # a bare country code: the phrase names a body, a people or a place
-    if words[0] in NON_NAME_NOUNS - PLACE_NOUNS:
+    if institution:
         return "ORG", "other"
+    # a bare country code: the phrase names a people or a place
     country = _main_country(codes)
-    if country and any(is_country_nisba(w, country) for w in words):
+    if country and is_country_nisba(words[0], country):
         return "NORP", ""
     return "GPE", "place"
 
 
-#: words of NON_NAME_NOUNS that begin place names ("قطاع_غزة_", "جنوب_صومال_")
-PLACE_NOUNS = _word_set("مدينة قرية منطقة قطاع محافظة ولاية شرق غرب شمال جنوب وسط")
-
-
 @cache
-def _country_stems() -> dict[str, tuple[str, ...]]:
+def _country_names() -> dict[str, tuple[str, ...]]:
     """Normalised Arabic names of each country without the article, from the KB's
     country entries (countries.tsv and pycountry)."""
-    from marsad.entities.countries import add_countries
-    from marsad.entities.kb import KnowledgeBase, alias_key
-
     kb = KnowledgeBase()
     add_countries(kb)
-    stems: dict[str, tuple[str, ...]] = {}
+    names: dict[str, tuple[str, ...]] = {}
     for entry in kb.entries.values():
-        names = (alias_key(n) for n in [entry.name_ar, *entry.aliases_ar] if n)
-        stems[entry.country] = tuple(n.removeprefix(ARTICLE) for n in names)
-    return stems
+        keys = (alias_key(n) for n in [entry.name_ar, *entry.aliases_ar] if n)
+        names[entry.country] = tuple(key.removeprefix(ARTICLE) for key in keys)
+    return names
+
+
+_NISBA_ENDING_RE = re.compile(r"(?:يه|يون|يين|ي)$")  # normalised: ة is ه
+_NAME_ENDINGS = frozenset({"", "ا", "يا", "ه", "يه"})
 
 
 def is_country_nisba(word: str, country: str) -> bool:
-    """Whether ``word`` is the relative adjective of ``country`` (alpha-2):
-    عراقي ← العراق, إيطالي ← إيطاليا, أمريكي ← أمريكا. A place that merely ends
-    in ي (بروناي, هانوي) is not."""
-    from marsad.entities.kb import alias_key
-
-    if not _is_nisba(word):
+    """Whether ``word`` is a relative adjective of ``country`` (alpha-2): عراقي ←
+    العراق, إيطالية ← إيطاليا, أمريكيون ← أمريكا. A place that merely ends in ي
+    (بروناي, هانوي) or a word of the country's name (السعودية, جمهورية) is not."""
+    key = alias_key(word).removeprefix(ARTICLE)
+    stem = _NISBA_ENDING_RE.sub("", key)
+    if stem == key or len(stem) < 3:
         return False
-    key = alias_key(word)
-    stem = key[:-1]
-    names = _country_stems().get(country, ())
-    return key not in names and any(name.startswith(stem) for name in names)
+    first_words = {name.split()[0] for name in _country_names().get(country, ()) if name}
+    if key in first_words:
+        return False
+    # the adjective drops the name's final alef or taa marbuta: سوريا → سوري
+    return any(w.startswith(stem) and w[len(stem) :] in _NAME_ENDINGS for w in first_words)
 
 
 # --- records → KB entries ------------------------------------------------------------
@@ -528,7 +581,7 @@ def actor_from_record(record: Record) -> Actor | None:
     if entity_type == "PER":
         # titles are not names: persons are keyed and named by the name alone, so
         # "رئيس_وزير_غوردون_براون_" and "غوردون_براون_" become one entry
-        key = name_words(words)
+        key = name_words(words, _main_country(record.codes))
         forms = _unique(" ".join(words_of(p)) for p in [" ".join(key), *record.phrases])
     else:
         key = words

@@ -235,7 +235,9 @@ class PseudoDoc:
         pos = 0
         for sentence in sentences:
             offset = first_token + len(starts)
-            gold.extend(Mention(m.start + offset, m.end + offset, m.type) for m in sentence.mentions())
+            gold.extend(
+                Mention(m.start + offset, m.end + offset, m.type) for m in sentence.mentions()
+            )
             for token in sentence.tokens:
                 starts.append(pos)
                 pos += len(token)
@@ -321,9 +323,7 @@ def confusion(gold: set[Mention], predicted: set[Mention]) -> Confusion:
         else:
             result.spurious += 1
     predicted_tokens = _token_types(predicted)
-    result.missed = sum(
-        not any(i in predicted_tokens for i in range(m.start, m.end)) for m in gold
-    )
+    result.missed = sum(not any(i in predicted_tokens for i in range(m.start, m.end)) for m in gold)
     return result
 
 
@@ -473,9 +473,7 @@ def _throughput_lines(t: Throughput) -> list[str]:
         f"throughput: {t.chars:,} chars in {t.documents:,} documents, {t.seconds:.2f} s: "
         f"{t.chars_per_second:,.0f} chars/s, {t.ms_per_1k_chars:.2f} ms per 1,000 chars"
     ]
-    stages = ", ".join(
-        f"{name} {t.stage_ms_per_1k_chars(name):.2f}" for name in t.stage_seconds
-    )
+    stages = ", ".join(f"{name} {t.stage_ms_per_1k_chars(name):.2f}" for name in t.stage_seconds)
     lines.append(f"  per stage, ms per 1,000 chars: {stages}")
     if ENTITY_LAYER not in t.stage_seconds:
         lines.append(f"  (the pipeline has no {ENTITY_LAYER!r} stage)")
@@ -487,11 +485,11 @@ def format_report(result: NerResult) -> str:
     """The result as an aligned text table with the error breakdown and throughput."""
     settings = result.settings
     source = Path(settings["source"]).name if settings.get("source") else "sentences"
-    types = ", ".join(sorted(set(settings["type_map"].values()) & set(settings["types"] or [])))
+    types = ", ".join(settings["types"] or sorted(set(settings["type_map"].values())))
     header = [
         f"NER evaluation of {source}: {result.sentences:,} sentences, {result.tokens:,} tokens, "
         f"documents of {settings['doc_size']} sentences",
-        f"scored types: {types or 'all mapped'}; exact token span and type",
+        f"scored types: {types}; a prediction is correct when its tokens and type match gold",
         "",
     ]
     rows = [list(_COLUMNS)]
@@ -500,5 +498,12 @@ def format_report(result: NerResult) -> str:
     m = result.macro
     rows.append(["macro", "", "", "", *map(_percent, (m.precision, m.recall, m.f1))])
     return "\n".join(
-        [*header, *_table(rows), "", *_confusion_lines(result), "", *_throughput_lines(result.throughput)]
+        [
+            *header,
+            *_table(rows),
+            "",
+            *_confusion_lines(result),
+            "",
+            *_throughput_lines(result.throughput),
+        ]
     ).rstrip()

@@ -6,12 +6,14 @@ import io
 import json
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TextIO
 
 import click
 from tqdm import tqdm
 
 from marsad import __version__
+from marsad.entities.kb import KB_ENV, KBFileError, set_user_kb_files
 from marsad.ingest import DEFAULT_BATCH, IngestReport, default_jobs, ingest
 from marsad.interfaces.analyze import analyze_lines
 from marsad.interfaces.contract import to_record
@@ -27,6 +29,29 @@ db_option = click.option(
     envvar="MARSAD_DB",
     type=click.Path(dir_okay=False),
     help=f"SQLite store to use (default: $MARSAD_DB, else ./{DEFAULT_DB}).",
+)
+
+
+def _use_kb_files(ctx: click.Context, param: click.Parameter, value: tuple[Path, ...]) -> None:
+    if not value:
+        return
+    try:
+        set_user_kb_files(value)
+    except KBFileError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from exc
+
+
+kb_option = click.option(
+    "--kb",
+    "kb_files",
+    multiple=True,
+    envvar=KB_ENV,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    callback=_use_kb_files,
+    expose_value=False,
+    metavar="FILE",
+    help=f"Extra knowledge-base TSV file (repeatable; default: ${KB_ENV}, "
+    "paths separated by the OS path separator). See `marsad kb import-petrarch`.",
 )
 
 
@@ -61,6 +86,7 @@ def cli() -> None:
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
+@kb_option
 @click.option(
     "--field",
     "fields",
@@ -112,9 +138,7 @@ def ingest_command(
     """
     options = ReaderOptions(fields=_parse_fields(fields), max_bytes=max_bytes, encoding=encoding)
     with open_store(db_path, create=True) as store:
-        with tqdm(
-            unit=" items", disable=quiet or None, file=sys.stderr, dynamic_ncols=True
-        ) as bar:
+        with tqdm(unit=" items", disable=quiet or None, file=sys.stderr, dynamic_ncols=True) as bar:
             report = ingest(
                 paths,
                 store,
@@ -207,9 +231,7 @@ def errors_command(db_path: str | None, limit: int) -> None:
 
 @cli.command("export")
 @db_option
-@click.option(
-    "--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True
-)
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.option(
     "-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Default: stdout."
 )
@@ -228,6 +250,7 @@ def export_command(db_path: str | None, fmt: str, output: TextIO) -> None:
     "--store", "save", is_flag=True, help="Also save the analysed documents in the store."
 )
 @db_option
+@kb_option
 def analyze_command(save: bool, db_path: str | None) -> None:
     """Analyse JSON Lines from stdin, write JSON Lines to stdout (the machine contract).
 
@@ -262,6 +285,209 @@ def _store_saver(db_path: str | None) -> Callable[[Any], None]:
             store.write_batch([doc], [SourceRow(key, doc.id, "jsonl")], [])
 
     return save
+
+
+# evaluation ------------------------------------------------------------------
+# `marsad eval TASK FILE`: one subcommand per task (ner; later quotes, events,
+# stories), each a thin wrapper over marsad.evaluation.<task>. The evaluation
+# modules are imported inside the commands so that other commands do not load them.
+
+
+@cli.group("eval")
+def eval_group() -> None:
+    """Score marsad's analysis against annotated gold files (see docs/evaluation.md)."""
+
+
+@eval_group.command("ner", short_help="Score named entities against a CoNLL BIO file.")
+@click.argument("path", metavar="FILE", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--type-map",
+    "type_map",
+    multiple=True,
+    metavar="FROM=TO",
+    help="Map a gold or marsad type to a scored type, on top of the defaults "
+    "(PERS/PER→PER, ORG→ORG, LOC/GPE/FAC→LOC, MIS/MISC/NORP→MISC); FROM= drops FROM. "
+    "Repeatable, or comma-separated.",
+)
+@click.option("--types", metavar="T1,T2", help="Score only these (mapped) types, e.g. PER,ORG,LOC.")
+@click.option(
+    "--tag-column",
+    type=click.IntRange(min=2),
+    default=None,
+    help="Column holding the tag (the token is column 1). Default: the last column when "
+    "every line has the same number of columns, else 2 (the outermost tag of a nested file).",
+)
+@click.option(
+    "--doc-size",
+    type=click.IntRange(min=1),
+    default=20,  # ner.DEFAULT_DOC_SIZE, not imported at module level (see above)
+    show_default=True,
+    help="Consecutive sentences analysed as one document (1 = each sentence alone).",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Evaluate the first N sentences only.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def eval_ner_command(
+    path: str,
+    type_map: tuple[str, ...],
+    types: str | None,
+    tag_column: int | None,
+    doc_size: int,
+    limit: int | None,
+    as_json: bool,
+) -> None:
+    """Named entities: run the `marsad analyze` pipeline on the sentences of FILE and
+    score its entities by exact token span and type (precision, recall, F1 per type,
+    micro and macro), with an error breakdown and the pipeline's throughput.
+
+    \b
+    FILE is CoNLL-style BIO, one token per line, a blank line between sentences:
+        token  B-PER
+        token  I-PER
+        token  O
+    I- opening an entity (IOB1) is accepted. Nested files (Wojood) list one tag
+    per level, outermost first: `token I-OCC B-ORG`. Types missing from the type
+    map (DATE, OCC, ...) are left out of gold and predictions alike.
+    """
+    from marsad.evaluation import ner
+
+    try:
+        mapping = ner.parse_type_map(type_map)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--type-map") from exc
+    try:
+        result = ner.evaluate_file(
+            path,
+            tag_column=tag_column,
+            limit=limit,
+            type_map=mapping,
+            types=ner.parse_types(types),
+            doc_size=doc_size,
+        )
+    except ner.ConllError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(ner.format_report(result))
+
+
+# --- marsad kb: the knowledge base ---------------------------------------------------
+
+
+@cli.group("kb")
+def kb_group() -> None:
+    """The knowledge base: statistics, look-ups, and PETRARCH dictionaries
+    converted into user KB files (used with --kb FILE)."""
+
+
+gazetteer_option = click.option(
+    "--gazetteer/--no-gazetteer",
+    default=True,
+    show_default=True,
+    help="Include GeoNames places (built and cached on first use).",
+)
+
+
+def _load_kb(gazetteer: bool) -> Any:
+    from marsad.entities.kb import build_kb, user_files
+
+    try:
+        return build_kb(user_files(), gazetteer=gazetteer)
+    except KBFileError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@kb_group.command("import-petrarch")
+@click.argument("dictionary", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Default: stdout."
+)
+@click.option(
+    "--problems",
+    "max_problems",
+    type=click.IntRange(min=0),
+    default=20,
+    show_default=True,
+    help="How many problem lines to print.",
+)
+def import_petrarch_command(dictionary: Path, output: TextIO, max_problems: int) -> None:
+    """Convert a PETRARCH / UniversalPetrarch actor DICTIONARY into a KB TSV file.
+
+    Lines that cannot be used are reported with their numbers on stderr; the
+    rest is converted. Use the result with `--kb FILE` (see data/kb/README.md).
+    """
+    from marsad.entities.petrarch import import_file, write_tsv
+
+    result = import_file(dictionary)
+    if not result.actors:
+        raise click.ClickException(
+            f"{dictionary}: no actor entries in {result.lines} lines "
+            f"({len(result.problems)} problems): is it a PETRARCH actor dictionary?"
+        )
+    write_tsv(result.actors, output, source=dictionary.name)
+    for problem in result.problems[:max_problems]:
+        click.echo(click.style("problem ", fg="yellow") + str(problem), err=True)
+    if len(result.problems) > max_problems:
+        click.echo(f"… {len(result.problems) - max_problems} more problems", err=True)
+    per_type = ", ".join(f"{t} {n}" for t, n in result.counts_by_type().most_common())
+    click.echo(
+        f"{len(result.actors)} entries ({per_type}) from {result.lines} lines; "
+        f"{len(result.problems)} problem lines",
+        err=True,
+    )
+
+
+@kb_group.command("stats")
+@kb_option
+@gazetteer_option
+@click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
+def kb_stats_command(gazetteer: bool, as_json: bool) -> None:
+    """Entries per type and per source (shipped files, pycountry, GeoNames, --kb files)."""
+    from collections import Counter
+
+    kb = _load_kb(gazetteer)
+    stats = {
+        "entries": len(kb),
+        "aliases": len(kb.aliases),
+        "types": dict(Counter(e.type for e in kb.entries.values()).most_common()),
+        "sources": dict(Counter(e.source for e in kb.entries.values()).most_common()),
+    }
+    if as_json:
+        click.echo(json.dumps(stats, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{stats['entries']} entries, {stats['aliases']} aliases")
+    for title in ("types", "sources"):
+        click.echo(f"{title}:")
+        for name, count in stats[title].items():
+            click.echo(f"  {name or '-':24} {count:>7}")
+
+
+@kb_group.command("lookup")
+@click.argument("name")
+@kb_option
+@gazetteer_option
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of text.")
+def kb_lookup_command(name: str, gazetteer: bool, as_json: bool) -> None:
+    """The entries NAME may refer to (any alias, normalised as in matching)."""
+    from dataclasses import asdict
+
+    entries = _load_kb(gazetteer).lookup(name)
+    if not entries:
+        click.echo(f"no entry for {name!r}", err=True)
+        sys.exit(1)
+    for entry in entries:
+        if as_json:
+            click.echo(json.dumps(asdict(entry), ensure_ascii=False))
+            continue
+        click.echo(
+            f"{click.style(entry.id, fg='green')}  {entry.type}  {entry.name_ar}"
+            + (f" / {entry.name_en}" if entry.name_en else "")
+        )
+        details = {k: getattr(entry, k) for k in ("country", "kind", "parent", "qid", "source")}
+        click.echo("  " + "  ".join(f"{k}={v}" for k, v in details.items() if v))
+        for role in entry.roles:
+            dates = f"{role.start or '?'}..{role.end or ''}"
+            click.echo(f"  role: {role.title_ar} ({role.title_en or '-'}) {role.org_id} {dates}")
 
 
 def main() -> None:
