@@ -52,11 +52,14 @@ class IngestReport:
 _worker_pipeline: Pipeline | None = None
 
 
-def _analyse_in_worker(doc: Doc) -> tuple[Any, ...]:
-    """Run the default pipeline in a worker process; send back only what it added."""
+def _start_worker(stages: list[str]) -> None:
     global _worker_pipeline
-    if _worker_pipeline is None:
-        _worker_pipeline = default_pipeline()
+    _worker_pipeline = default_pipeline(stages)
+
+
+def _analyse_in_worker(doc: Doc) -> tuple[Any, ...]:
+    """Run the pipeline in a worker process; send back only what it added."""
+    assert _worker_pipeline is not None, "worker started without _start_worker"
     try:
         _worker_pipeline(doc)
     except Exception as exc:
@@ -153,21 +156,28 @@ def ingest(
     pipeline: Pipeline | None = None,
     batch_size: int = DEFAULT_BATCH,
     jobs: int = 1,
+    stages: list[str] | None = None,
     on_item: Callable[[RawArticle | ReadError], None] | None = None,
 ) -> IngestReport:
     """Read ``paths``, analyse every new article and store it. Returns counts and
     the per-item errors; never raises for bad input.
 
-    With ``jobs > 1`` (and the default pipeline) analysis runs in that many
-    worker processes; reading and writing stay in this one, so batches are
-    still written in order, one transaction each."""
+    With ``jobs > 1`` analysis runs in that many worker processes, each with
+    its own copy of the standard pipeline (``stages`` picks components of it);
+    reading and writing stay in this process, so batches are still written in
+    order, one transaction each. A custom ``pipeline`` always runs here."""
     paths = [str(p) for p in paths]
     report = IngestReport()
     run_id = store.start_run("ingest " + " ".join(paths))
+    chosen = pipeline or default_pipeline(stages)
     parallel = jobs > 1 and pipeline is None
-    executor = ProcessPoolExecutor(max_workers=jobs) if parallel else None
+    executor = (
+        ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(chosen.names,))
+        if parallel
+        else None
+    )
     try:
-        batch = _Batch(store, pipeline or default_pipeline(), report, run_id, executor)
+        batch = _Batch(store, chosen, report, run_id, executor)
         for item in read_paths(paths, options or ReaderOptions()):
             report.read += 1
             if isinstance(item, ReadError):

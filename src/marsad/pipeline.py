@@ -52,11 +52,20 @@ class Pipeline:
             yield self(doc)
 
 
-def default_pipeline() -> Pipeline:
-    return (
+def default_pipeline(stages: Iterable[str] | None = None) -> Pipeline:
+    """The standard components in order; ``stages`` keeps only the named ones
+    (unknown names are an error, so a typo does not silently skip analysis)."""
+    full = (
         Pipeline()
         .add("clean", clean)
         .add("language", detect_language)
         .add("sentences", add_sentences)
         .add("entities", add_entities)
     )
+    if stages is None:
+        return full
+    wanted = list(stages)
+    unknown = sorted(set(wanted) - set(full.names))
+    if unknown:
+        raise ValueError(f"unknown stage(s) {', '.join(unknown)}; known: {', '.join(full.names)}")
+    return Pipeline([(name, c) for name, c in full.components if name in wanted])

@@ -16,6 +16,7 @@ type, data = {"id", "name", "source", "role"?}.
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from marsad.doc import Doc
 from marsad.entities.context import (
@@ -27,7 +28,7 @@ from marsad.entities.context import (
     persons_in_quotes,
     places_after_cues,
 )
-from marsad.entities.kb import KnowledgeBase, build_kb
+from marsad.entities.kb import KnowledgeBase, build_kb, user_files
 from marsad.entities.link import Linker
 from marsad.entities.matcher import AliasMatcher
 from marsad.entities.mentions import Mention, Words
@@ -36,12 +37,14 @@ __all__ = ["add_entities", "entity_summary", "load_kb", "reset_kb"]
 
 
 @cache
-def _compiled() -> tuple[KnowledgeBase, AliasMatcher]:
-    from marsad.entities import kb as kb_module
-
-    user_files = getattr(kb_module, "user_files", lambda: [])()
-    kb = build_kb(user_files)
+def _compiled_for(files: tuple[Path, ...]) -> tuple[KnowledgeBase, AliasMatcher]:
+    kb = build_kb(files)
     return kb, AliasMatcher(kb)
+
+
+def _compiled() -> tuple[KnowledgeBase, AliasMatcher]:
+    """The KB and its matcher for the user files now in effect, compiled once."""
+    return _compiled_for(user_files())
 
 
 def load_kb() -> KnowledgeBase:
@@ -50,8 +53,8 @@ def load_kb() -> KnowledgeBase:
 
 
 def reset_kb() -> None:
-    """Forget the compiled KB (after user KB files changed)."""
-    _compiled.cache_clear()
+    """Forget every compiled KB (after the shipped data files changed)."""
+    _compiled_for.cache_clear()
 
 
 def find_mentions(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mention]:

@@ -67,6 +67,11 @@ def place_cues() -> dict[str, str]:
 
 
 @cache
+def place_compounds() -> frozenset[str]:
+    return frozenset(norm_lines("entities/place_compounds.txt"))
+
+
+@cache
 def given_names() -> dict[tuple[str, ...], str]:
     # "على" folds to "علي": a given name that is also a function word is no cue
     return {
@@ -345,6 +350,7 @@ def _place_extent(words: Words, occ: Occupancy, j: int) -> int:
         n += 1
         if not word.startswith("ال") and n == 1 and j + n < len(words):
             nxt = words.word(j + n)
-            if not nxt.startswith("ال") or nxt in stopwords():
-                break  # "قرية باريشا" — one word; "مدينة رأس العين" — two
+            compound = word in place_compounds() and nxt not in stopwords()
+            if not compound and (not nxt.startswith("ال") or nxt in stopwords()):
+                break  # "قرية باريشا" — one word; "مدينة رأس العين", "تل خنزير" — two
     return n

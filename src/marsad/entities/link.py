@@ -17,6 +17,10 @@ from marsad.text.normalize import NormalizedText, normalize_string
 #: trusted for big places, or after a place cue such as مدينة or قرية
 _GEONAMES_MIN_POPULATION = 100_000
 _GEONAMES_MIN_POPULATION_ABROAD = 1_000_000
+_LOCATIVES = frozenset(
+    normalize_string(w) for w in ("في", "من", "إلى", "قرب", "نحو", "باتجاه", "شمال", "جنوب",
+                                  "شرق", "غرب", "داخل", "وفي", "ومن", "وإلى", "حتى", "عن")
+)
 _KIND_WEIGHT = {"name": 3.0, "alias": 2.5, "nisba": 2.0, "geonames": 1.0}
 _SOURCE_WEIGHT = {"places.tsv": 1.0, "organizations.tsv": 1.0, "people.tsv": 1.0,
                   "countries.tsv": 1.0, "pycountry": 0.8, "geonames": 0.0}
@@ -75,6 +79,11 @@ class Linker:
             return True
         if " " not in key and strip_proclitic(key, stopwords()) is not None:
             return False  # وأن folds to وان (Van): a function word, not a place
+        # A bare name must at least stand where places stand: after a locative
+        # preposition (في، من، إلى، قرب ...) or with ب/ل attached.
+        attached = segment[local_ns - 1 : local_ns] if local_ns else ""
+        if not (attached in ("ب", "ل") or (before and before[-1] in _LOCATIVES)):
+            return False
         region = region_countries()
         return any(
             (entry := self.kb.entries[a.entry_id]).population

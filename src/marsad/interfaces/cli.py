@@ -18,6 +18,7 @@ from marsad.ingest import DEFAULT_BATCH, IngestReport, default_jobs, ingest
 from marsad.interfaces.analyze import analyze_lines
 from marsad.interfaces.contract import to_record
 from marsad.interfaces.render import render_article
+from marsad.pipeline import default_pipeline
 from marsad.readers import ReaderOptions
 from marsad.store import DEFAULT_DB, SourceRow, Store, StoreError
 
@@ -52,6 +53,29 @@ kb_option = click.option(
     metavar="FILE",
     help=f"Extra knowledge-base TSV file (repeatable; default: ${KB_ENV}, "
     "paths separated by the OS path separator). See `marsad kb import-petrarch`.",
+)
+
+
+def _parse_stages(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> list[str] | None:
+    if not value:
+        return None
+    stages = [name.strip() for name in value.split(",") if name.strip()]
+    try:
+        default_pipeline(stages)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from exc
+    return stages
+
+
+stages_option = click.option(
+    "--stages",
+    callback=_parse_stages,
+    metavar="A,B,...",
+    help="Run only these analysis stages (default: all: "
+    + ", ".join(default_pipeline().names)
+    + ").",
 )
 
 
@@ -118,6 +142,7 @@ def cli() -> None:
     show_default="number of cores, at most 4",
     help="Worker processes for analysis.",
 )
+@stages_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def ingest_command(
     paths: tuple[str, ...],
@@ -127,6 +152,7 @@ def ingest_command(
     encoding: str | None,
     batch_size: int,
     jobs: int,
+    stages: list[str] | None,
     quiet: bool,
 ) -> None:
     """Read PATHS (files, folders, globs; .txt, .html, .jsonl[.gz], .xml feeds,
@@ -145,6 +171,7 @@ def ingest_command(
                 options=options,
                 batch_size=batch_size,
                 jobs=jobs,
+                stages=stages,
                 on_item=lambda _: bar.update(),
             )
         _print_ingest_summary(report, store)
@@ -219,6 +246,31 @@ def show_command(article_id: str, db_path: str | None, as_json: bool) -> None:
         click.echo(render_article(doc, sources))
 
 
+@cli.command("entities")
+@db_option
+@click.option(
+    "--type", "entity_type", type=click.Choice(["PER", "ORG", "GPE", "LOC", "FAC", "NORP"])
+)
+@click.option("--search", help="Only entities whose name or id contains this text.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of a table.")
+def entities_command(
+    db_path: str | None, entity_type: str | None, search: str | None, limit: int, as_json: bool
+) -> None:
+    """List the entities found in stored articles, most widely reported first:
+    id (KB id, or ~hash for entities outside the KB), type, name, mentions, articles."""
+    with open_store(db_path) as store:
+        rows = store.entity_counts(entity_type=entity_type, search=search, limit=limit)
+    for row in rows:
+        if as_json:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        else:
+            click.echo(
+                f"{row['articles']:>5} art {row['mentions']:>5} men  {row['type']:<4} "
+                f"{click.style(str(row['id']), fg='green'):<40} {row['name']}"
+            )
+
+
 @cli.command("errors")
 @db_option
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
@@ -251,7 +303,8 @@ def export_command(db_path: str | None, fmt: str, output: TextIO) -> None:
 )
 @db_option
 @kb_option
-def analyze_command(save: bool, db_path: str | None) -> None:
+@stages_option
+def analyze_command(save: bool, db_path: str | None, stages: list[str] | None) -> None:
     """Analyse JSON Lines from stdin, write JSON Lines to stdout (the machine contract).
 
     Input: {"id", "text", optional "title", "date" (YYYY-MM-DD), "source", "url"} per
@@ -264,7 +317,7 @@ def analyze_command(save: bool, db_path: str | None) -> None:
     stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
     save_doc = _store_saver(db_path) if save else None
     failed = 0
-    for record, doc in analyze_lines(stdin):
+    for record, doc in analyze_lines(stdin, default_pipeline(stages)):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         failed += "error" in record
         if save_doc and doc is not None:

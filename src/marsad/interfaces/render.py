@@ -7,13 +7,17 @@ from collections.abc import Iterator
 import click
 
 from marsad.doc import Doc, Span
+from marsad.entities import entity_summary
 
 _STYLES = {
     "boilerplate": {"dim": True, "strikethrough": True},
     "title": {"bold": True},
     "dateline": {"underline": True},
+    "entities": {"fg": "magenta"},
 }
-_LAYER_ORDER = ("boilerplate", "title", "dateline")
+_ENTITY_COLOURS = {"PER": "magenta", "ORG": "blue", "GPE": "yellow", "LOC": "yellow",
+                   "FAC": "yellow", "NORP": "cyan"}
+_LAYER_ORDER = ("boilerplate", "title", "dateline", "entities")
 
 
 def _marked_spans(doc: Doc) -> list[tuple[Span, str]]:
@@ -27,11 +31,24 @@ def _styled_text(doc: Doc) -> Iterator[str]:
         if span.start < pos:
             continue  # nested or overlapping: the outer span already shows it
         yield doc.text[pos : span.start]
-        yield click.style(doc.text[span.start : span.end], **_STYLES[layer])
-        tag = f"{layer}: {span.label}" if span.label and layer != "title" else layer
-        yield click.style(f" ⟦{tag}⟧", fg="cyan")
+        if layer == "entities":
+            yield click.style(doc.text[span.start : span.end], fg=_ENTITY_COLOURS.get(span.label))
+            yield click.style(f"⟦{span.label}⟧", dim=True)
+        else:
+            yield click.style(doc.text[span.start : span.end], **_STYLES[layer])
+            tag = f"{layer}: {span.label}" if span.label and layer != "title" else layer
+            yield click.style(f" ⟦{tag}⟧", fg="cyan")
         pos = span.end
     yield doc.text[pos:]
+
+
+def _entity_line(entity: dict[str, object]) -> str:
+    role = entity.get("role")
+    title = f" — {role['title']}" if isinstance(role, dict) and role.get("title") else ""
+    return (
+        f"  {entity['type']:<4} {entity['mentions']:>2}× {entity['name']}{title}  "
+        + click.style(str(entity["id"]), dim=True)
+    )
 
 
 def render_article(doc: Doc, sources: list[str]) -> str:
@@ -61,6 +78,10 @@ def render_article(doc: Doc, sources: list[str]) -> str:
     ]
     rule = click.style("─" * 60, dim=True)
     parts = [*head, rule, body.rstrip(), rule]
+    entities = entity_summary(doc)
+    if entities:
+        parts.append(click.style(f"{len(entities)} entities", bold=True))
+        parts += [_entity_line(e) for e in entities]
     if sentences:
         parts += [click.style(f"{len(sentences)} sentences", bold=True), *sentences]
     return "\n".join(parts)

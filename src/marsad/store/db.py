@@ -247,6 +247,30 @@ class Store:
         columns = [d[0] for d in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor]
 
+    def entity_counts(
+        self, *, entity_type: str | None = None, search: str | None = None, limit: int = 50
+    ) -> list[dict[str, Any]]:
+        """Entities over the whole store: id, name, type, mentions and articles."""
+        where = ["layer = 'entities'"]
+        params: list[Any] = []
+        if entity_type:
+            where.append("label = ?")
+            params.append(entity_type)
+        if search:
+            where.append(
+                "(json_extract(data, '$.name') LIKE ? OR json_extract(data, '$.id') LIKE ?)"
+            )
+            params += [f"%{search}%", f"%{search}%"]
+        sql = (
+            "SELECT json_extract(data, '$.id') AS id, json_extract(data, '$.name') AS name,"
+            " label AS type, count(*) AS mentions, count(DISTINCT article_id) AS articles"
+            " FROM spans WHERE " + " AND ".join(where) + " GROUP BY 1, 3"
+            " ORDER BY articles DESC, mentions DESC LIMIT ?"
+        )
+        cursor = self.conn.execute(sql, [*params, limit])
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor]
+
     def counts(self) -> dict[str, int]:
         def one(sql: str) -> int:
             return int(self.conn.execute(sql).fetchone()[0])

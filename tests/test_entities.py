@@ -1,0 +1,165 @@
+"""The entity stage: KB matching with clitics, context recognisers, linking,
+coreference and roles. Fixtures are sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.doc import Doc, Metadata
+from marsad.entities import entity_summary, reset_kb
+from marsad.entities.kb import set_user_kb_files
+from marsad.entities.link import unknown_id
+from marsad.pipeline import default_pipeline
+
+
+def analyse(text: str, date: str | None = None) -> Doc:
+    return default_pipeline()(Doc(text, meta=Metadata(date=date)))
+
+
+def mentions(doc: Doc) -> list[tuple[str, str, str | None]]:
+    """(surface text, type, id) of every entity mention, in order."""
+    return [
+        (doc.text[s.start : s.end], s.label, (s.data or {}).get("id"))
+        for s in doc.spans("entities")
+    ]
+
+
+def ids_of(doc: Doc, surface: str) -> list[str | None]:
+    return [i for text, _, i in mentions(doc) if text == surface]
+
+
+def test_aliases_and_abbreviations_name_one_actor():
+    doc = analyse(
+        "قالت قوات سوريا الديمقراطية إن مقاتلي قسد صدّوا الهجوم. "
+        "وذكر بيان لـ SDF أن الوضع مستقر."
+    )
+    assert ids_of(doc, "قوات سوريا الديمقراطية") == ["org:sdf"]
+    assert ids_of(doc, "قسد") == ["org:sdf"]
+    assert ids_of(doc, "SDF") == ["org:sdf"]
+
+
+def test_proclitics_are_outside_the_mention_span():
+    doc = analyse("وجّه الوفد الشكر لقوات سوريا الديمقراطية وللتحالف الدولي وبالحسكة.")
+    found = mentions(doc)
+    assert ("قوات سوريا الديمقراطية", "ORG", "org:sdf") in found
+    assert any(text.endswith("تحالف الدولي") and i == "org:cjtf_oir" for text, _, i in found)
+    assert ("الحسكة", "GPE", "loc:sy_hasakah") in found
+
+
+def test_diacritics_and_tatweel_do_not_hide_a_name_and_spans_stay_exact():
+    text = "وصل وفدٌ إلى دمشــق أمس قادماً من بيروتَ."
+    doc = analyse(text)
+    surfaces = [t for t, _, _ in mentions(doc)]
+    assert "دمشــق" in surfaces
+    assert "بيروتَ" in surfaces
+
+
+def test_nisba_adjectives_point_to_their_country():
+    doc = analyse("وأعلنت القوات التركية أنها ردّت على القصف، فيما دعت الحكومة الأذربيجانية إلى التهدئة.")
+    found = {text: (kind, i) for text, kind, i in mentions(doc)}
+    assert found["القوات التركية"] == ("ORG", "org:tr_armed_forces")
+    azerbaijani = [s for s in doc.spans("entities") if doc.text[s.start : s.end].startswith("الحكومة")]
+    assert azerbaijani and azerbaijani[0].label == "ORG"
+    assert (azerbaijani[0].data or {}).get("country") == "gpe:AZ"
+
+
+def test_unknown_person_after_a_title_gets_a_stable_id_and_role():
+    text = "وقال العقيد سامر الحلبي إن الطريق فُتح. وأضاف الحلبي أن الدوريات مستمرة."
+    doc = analyse(text)
+    people = [(t, i) for t, kind, i in mentions(doc) if kind == "PER"]
+    assert people[0] == ("سامر الحلبي", unknown_id("PER", "سامر الحلبي"))
+    assert people[1] == ("الحلبي", people[0][1])  # the short form is the same person
+    role = next(s.data["role"] for s in doc.spans("entities") if s.label == "PER")
+    assert role["title"] == "العقيد"
+    again = analyse("التقى الوفد سامر الحلبي في المدينة، كما قال العقيد سامر الحلبي.")
+    assert unknown_id("PER", "سامر الحلبي") in [i for _, _, i in mentions(again)]
+
+
+def test_short_forms_resolve_to_the_full_name_also_in_quotation_marks():
+    text = (
+        "وقال القائد العام لقوات سوريا الديمقراطية، مظلوم عبدي، إن المعارك انتهت. "
+        "وأضاف “عبدي” أن العمل مستمر. ولفت”عبدي” إلى أهمية الدعم."
+    )
+    doc = analyse(text)
+    assert ids_of(doc, "مظلوم عبدي") == ["per:mazloum_abdi"]
+    assert ids_of(doc, "عبدي") == ["per:mazloum_abdi", "per:mazloum_abdi"]
+
+
+def test_stated_role_names_the_organisation():
+    doc = analyse("وقال المتحدث باسم قوات سوريا الديمقراطية فرهاد شامي إن الهجوم فشل.")
+    person = next(s for s in doc.spans("entities") if s.label == "PER")
+    assert person.data["id"] == "per:farhad_shami"
+    assert person.data["role"]["org_id"] == "org:sdf"
+    assert person.data["role"]["title"] == "المتحدث باسم قوات سوريا الديمقراطية"
+
+
+def test_kb_role_on_the_article_date():
+    doc = analyse("التقى أنتوني بلينكن نظيره في الرياض.", date="2022-03-01")
+    person = next(s for s in doc.spans("entities") if s.label == "PER")
+    assert person.data["role"]["title"] == "وزير الخارجية"
+    assert person.data["role"]["org_id"] == "org:us_state_department"
+
+
+def test_anaphor_refers_to_the_organisation_named_before():
+    doc = analyse("شنّ تنظيم داعش هجوماً على قرية نائية. وقال شهود إن التنظيم انسحب لاحقاً.")
+    assert ids_of(doc, "التنظيم") == ["org:isis"]
+
+
+def test_organisations_by_head_noun_and_places_by_cue():
+    doc = analyse("أعلنت هيئة المساعدات الطارئة وصول قافلة إلى قرية تل خنزير بريف حلب.")
+    found = {text: kind for text, kind, _ in mentions(doc)}
+    assert found.get("هيئة المساعدات الطارئة") == "ORG"
+    assert found.get("تل خنزير") == "GPE"
+
+
+def test_double_place_names_are_one_place():
+    doc = analyse("دخلت القوات مدينتي سري كانيه/ رأس العين وكوباني/ عين العرب.")
+    assert ids_of(doc, "سري كانيه") == ids_of(doc, "رأس العين") == ["loc:sy_ras_al_ain"]
+    assert ids_of(doc, "كوباني") == ids_of(doc, "عين العرب") == ["loc:sy_kobani"]
+
+
+def test_document_country_decides_between_places_of_the_same_name():
+    jordan = analyse("وصل الوزير إلى الأردن، وعقد في عمان لقاءات مع المسؤولين الأردنيين.")
+    assert ids_of(jordan, "عمان") == ["geo:250441"]
+    oman = analyse("وقّعت سلطنة عمان اتفاقاً تجارياً جديداً.")
+    assert "gpe:OM" in [i for _, _, i in mentions(oman)]
+
+
+def test_words_that_fold_onto_place_names_are_not_places():
+    # "وأن" folds to "وان" (Van, Turkey) and "هوية" to a GeoNames name: no places here
+    doc = analyse("وأكد المحققون هوية القتيل، وأن التحقيق مستمر.")
+    assert [k for _, k, _ in mentions(doc) if k in ("GPE", "LOC")] == []
+
+
+def test_function_word_is_not_a_given_name():
+    # "على" folds to "علي"
+    doc = analyse("شدد المجلس على استمرار العمل على تقديم الدعم.")
+    assert [k for _, k, _ in mentions(doc) if k == "PER"] == []
+
+
+def test_entity_summary_counts_mentions():
+    doc = analyse("التقى مظلوم عبدي وفداً. وقال عبدي إن اللقاء مثمر. وأكد عبدي ذلك.")
+    summary = {e["id"]: e for e in entity_summary(doc)}
+    assert summary["per:mazloum_abdi"]["mentions"] == 3
+
+
+def test_user_kb_file_adds_entities(tmp_path):
+    path = tmp_path / "mine.tsv"
+    path.write_text(
+        "id\ttype\tname_ar\tname_en\taliases_ar\n"
+        "org:test_relief\tORG\tجمعية الغيث للإغاثة\tAl-Ghaith Relief\tالغيث للإغاثة|جمعية الغيث\n",
+        encoding="utf-8",
+    )
+    try:
+        set_user_kb_files([path])
+        doc = analyse("وزّعت جمعية الغيث سلالاً غذائية في المخيم.")
+        assert ids_of(doc, "جمعية الغيث") == ["org:test_relief"]
+    finally:
+        set_user_kb_files([])
+        reset_kb()
+
+
+@pytest.mark.parametrize("text", ["", "   \n  ", "نص قصير"])
+def test_trivial_text_gives_no_crash(text):
+    doc = default_pipeline(["entities"])(Doc(text))
+    assert all(0 <= s.start < s.end <= len(text) for s in doc.spans("entities"))
