@@ -55,10 +55,14 @@ def test_diacritics_and_tatweel_do_not_hide_a_name_and_spans_stay_exact():
 
 
 def test_nisba_adjectives_point_to_their_country():
-    doc = analyse("وأعلنت القوات التركية أنها ردّت على القصف، فيما دعت الحكومة الأذربيجانية إلى التهدئة.")
+    doc = analyse(
+        "وأعلنت القوات التركية أنها ردّت على القصف، فيما دعت الحكومة الأذربيجانية إلى التهدئة."
+    )
     found = {text: (kind, i) for text, kind, i in mentions(doc)}
     assert found["القوات التركية"] == ("ORG", "org:tr_armed_forces")
-    azerbaijani = [s for s in doc.spans("entities") if doc.text[s.start : s.end].startswith("الحكومة")]
+    azerbaijani = [
+        s for s in doc.spans("entities") if doc.text[s.start : s.end].startswith("الحكومة")
+    ]
     assert azerbaijani and azerbaijani[0].label == "ORG"
     assert (azerbaijani[0].data or {}).get("country") == "gpe:AZ"
 
