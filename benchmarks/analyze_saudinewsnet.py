@@ -36,11 +36,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=SAUDINEWSNET)
     parser.add_argument("--limit", type=int, default=2000)
+    parser.add_argument("--stages", help="analysis stages to run (default: all)")
     args = parser.parse_args()
     payload, n, chars = contract_lines(require(args.data), args.limit)
-    run = run_child([marsad_executable(), "analyze"], stdin=payload)
+    command = [marsad_executable(), "analyze"]
+    if args.stages:
+        command += ["--stages", args.stages]
+    run = run_child(command, stdin=payload)
     out = run.stdout.decode("utf-8").splitlines()
     errors = sum(1 for line in out if '"error"' in line[:200] and "error" in json.loads(line))
+    print(f"stages:          {args.stages or 'all'}")
     print(f"articles in:     {n:,} ({chars:,} characters)")
     print(f"lines out:       {len(out):,} ({errors} errors), exit status {run.returncode}")
     print(f"wall time:       {run.seconds:.2f} s (including interpreter start-up)")

@@ -18,14 +18,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=SAUDINEWSNET)
     parser.add_argument("--batch-size", type=int, default=500)
+    parser.add_argument(
+        "--stages", help="analysis stages to run (default: all); e.g. clean,language,sentences"
+    )
+    parser.add_argument("--jobs", type=int, help="worker processes (default: marsad's)")
     args = parser.parse_args()
     data = require(args.data)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
-        run = run_child(
-            [marsad_executable(), "ingest", "--quiet", "--db", str(db),
-             "--batch-size", str(args.batch_size), str(data)]
-        )
+        command = [marsad_executable(), "ingest", "--quiet", "--db", str(db),
+                   "--batch-size", str(args.batch_size), str(data)]
+        if args.stages:
+            command += ["--stages", args.stages]
+        if args.jobs:
+            command += ["--jobs", str(args.jobs)]
+        run = run_child(command)
         summary = run.stderr.decode("utf-8", "replace").strip().splitlines()
         with sqlite3.connect(db) as conn:
             articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -33,6 +40,7 @@ def main() -> None:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         size_mb = sum(p.stat().st_size for p in Path(tmp).glob("bench.db*")) / 1e6
     print(f"data:            {data}")
+    print(f"stages:          {args.stages or 'all'}")
     print(f"marsad says:     {summary[-2] if len(summary) > 1 else summary}")
     print(f"exit status:     {run.returncode}")
     print(f"articles stored: {articles:,} ({spans:,} spans)")

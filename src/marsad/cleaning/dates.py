@@ -1,8 +1,8 @@
 """Arabic dates as written in news datelines: "12 تشرين الأول/ أكتوبر 2019".
 
 Month names come from ``data/months.tsv`` (Gregorian, Levantine and Maghrebi
-sets). Matching runs on normalised text, where Arabic-Indic digits are already
-ASCII.
+sets), loaded by :mod:`marsad.dates.lexicon`, which the date normaliser shares.
+Matching runs on normalised text, where Arabic-Indic digits are already ASCII.
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from marsad.resources import read_tsv
-from marsad.text.normalize import normalize_string
+from marsad.dates.lexicon import alternation, month_numbers
 
 
 class DateMatch(NamedTuple):
@@ -25,25 +24,8 @@ class DateMatch(NamedTuple):
 
 
 @cache
-def month_numbers() -> dict[str, int]:
-    """Normalised month name (single spaces) -> month number, over every set."""
-    numbers: dict[str, int] = {}
-    for number, name, *_set in read_tsv("months.tsv"):
-        key = " ".join(normalize_string(name).split())
-        if numbers.setdefault(key, int(number)) != int(number):
-            raise ValueError(f"months.tsv: {name!r} has two month numbers")
-    return numbers
-
-
-def _month_alternation() -> str:
-    # Longest names first, so that "مايو" is not read as "ماي" + "و".
-    names = sorted(month_numbers(), key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, name.split())) for name in names)
-
-
-@cache
 def _date_re() -> re.Pattern[str]:
-    month = _month_alternation()
+    month = alternation(month_numbers())
     # The Levantine and Gregorian names are often written together:
     # "تشرين الأول/ أكتوبر" or "تشرين الأول (أكتوبر)".
     return re.compile(

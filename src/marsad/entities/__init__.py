@@ -87,7 +87,7 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Me
     linker.link_unknown(mentions, norm.text)
     in_body = _words_in_body(words, body)
     mentions.extend(linker.short_forms(mentions, words, occ, in_body))
-    mentions.extend(linker.anaphors(mentions, words, occ, in_body))
+    mentions.extend(linker.anaphors(mentions, words, occ, in_body, tags["anaphor"]))
     mentions.sort(key=lambda m: m.ns)
     linker.attach_roles(mentions, norm)
     return mentions

@@ -67,6 +67,15 @@ def place_cues() -> dict[str, str]:
 
 
 @cache
+def anaphors() -> dict[str, frozenset[str]]:
+    """Definite nouns that refer back to an organisation -> the kinds it may have."""
+    return {
+        normalize_string(row[0]): frozenset(row[1].split("|"))
+        for row in read_tsv("entities/anaphors.tsv")
+    }
+
+
+@cache
 def place_compounds() -> frozenset[str]:
     return frozenset(norm_lines("entities/place_compounds.txt"))
 
@@ -198,6 +207,7 @@ def lexicons() -> dict[str, frozenset[str]]:
         "head": org_heads(),
         "place": frozenset(place_cues()),
         "verb": reporting_verbs(),
+        "anaphor": frozenset(anaphors()),
     }
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from marsad.entities.kb import Alias, Entry, KnowledgeBase, alias_key
 from marsad.entities.mentions import Mention, Words, stopwords, strip_proclitic
-from marsad.resources import read_lines, read_tsv
+from marsad.resources import read_lines
 from marsad.text.normalize import NormalizedText, normalize_string
 
 #: GeoNames names that are also ordinary words (الكرامة "dignity") are only
@@ -37,12 +37,6 @@ def unknown_id(entity_type: str, name: str) -> str:
 @cache
 def region_countries() -> frozenset[str]:
     return frozenset(read_lines("entities/region_countries.txt"))
-
-
-@cache
-def _anaphors() -> dict[str, frozenset[str]]:
-    return {normalize_string(row[0]): frozenset(row[1].split("|")) for row in
-            read_tsv("entities/anaphors.tsv")}
 
 
 class Linker:
@@ -189,13 +183,19 @@ class Linker:
         return forms
 
     def anaphors(
-        self, mentions: list[Mention], words: Words, occ: Any, in_body: list[bool]
+        self,
+        mentions: list[Mention],
+        words: Words,
+        occ: Any,
+        in_body: list[bool],
+        tagged: dict[int, tuple[str, str]],
     ) -> Iterator[Mention]:
         """"التنظيم" after "داعش": a definite noun naming the kind of an
         organisation mentioned earlier refers to it."""
-        table = _anaphors()
+        from marsad.entities.context import anaphors
+
+        table = anaphors()
         orgs = [m for m in mentions if m.type == "ORG" and m.entry_id in self.kb]
-        tagged = words.tagged({"anaphor": frozenset(table)})["anaphor"]
         for i, (prefix, word) in sorted(tagged.items()):
             if not occ.free(i) or not in_body[i]:
                 continue

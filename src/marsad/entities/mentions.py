@@ -44,6 +44,7 @@ class Words:
     text: str
     starts: list[int]
     ends: list[int]
+    _all_readings: list[list[tuple[str, str]]] | None = None
 
     @classmethod
     def of(cls, text: str) -> Words:
@@ -63,14 +64,23 @@ class Words:
         their candidate words instead of every word."""
         index = _combined_index(tuple(sorted(lexicons.items())))
         found: dict[str, dict[int, tuple[str, str]]] = {name: {} for name in lexicons}
-        text = self.text
-        for i, (start, end) in enumerate(zip(self.starts, self.ends, strict=True)):
-            for reading in clitic_readings(text[start:end]):
-                names = index.get(reading[1])
+        get = index.get
+        for i, readings in enumerate(self.all_readings()):
+            for reading in readings:
+                names = get(reading[1])
                 if names:
                     for name in names:
                         found[name].setdefault(i, reading)
         return found
+
+    def all_readings(self) -> list[list[tuple[str, str]]]:
+        """The readings of every word, computed once per text."""
+        if self._all_readings is None:
+            text = self.text
+            self._all_readings = [
+                clitic_readings(text[s:e]) for s, e in zip(self.starts, self.ends, strict=True)
+            ]
+        return self._all_readings
 
     def strip(self, i: int, known: frozenset[str] | set[str] | dict) -> tuple[str, str] | None:
         """The first reading of word ``i`` whose stem is in ``known``."""

@@ -1,0 +1,167 @@
+"""The grammar of Arabic temporal expressions as one compiled regex.
+
+The pattern runs on the normalised text (hamza and yaa folded, taa marbuta as
+ه, Arabic-Indic digits as ASCII, diacritics and tatweel removed), so every
+alternative is written in normalised spelling and the lexicons are normalised
+when loaded. Each rule is a named group (``cal``, ``rday``, ``dur``, ...) whose
+sub-groups carry the parts :mod:`marsad.dates.normalize` needs; the rules are
+tried in order at each position, so more specific rules come first ("الأحد 27
+تشرين الأول" is one date, not a weekday followed by a date).
+
+Expressions start after an optional conjunction and preposition written on the
+word (و, ف, ب, ل, ك: "وبالأمس", "للعام"): the ``cl`` group, left out of the span.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from marsad.dates.lexicon import (
+    alternation,
+    hijri_month_numbers,
+    month_numbers,
+    number_words,
+    weekday_numbers,
+    word_pattern,
+    words,
+)
+
+END = r"(?!\w)"
+DEF = r"(?:ال|(?<=ل)ل)"  # the article, also when merged with the preposition ل
+YEAR_WORD = rf"(?:{DEF}?(?:عام|سنه))"
+YEAR_CUE = rf"(?:{YEAR_WORD}\s+)"
+HIJRI_MARK = r"(?:\s*(?:ه|هجري|هجريه|للهجره)(?!\w))"
+PART_ADVERB = r"(?:صباحا|مساء|مساءا|ظهرا|عصرا|ليلا|فجرا)"
+
+
+def _words(category: str) -> str:
+    return alternation(words()[category])
+
+
+def _numbers(kind: str, low: int = 0, high: int = 10**6) -> str:
+    return alternation(w for w, v in number_words()[kind].items() if low <= v <= high)
+
+
+def _compound(units: str, tens: str, teen: str) -> str:
+    """Number words up to 99: 13 = UNIT + عشر, 95 = UNIT + و + TENS, or one word."""
+    return rf"(?:{units}(?:\s+{teen}|\s+و\s*{tens})?|{tens})"
+
+
+def _optional_article(category: str) -> str:
+    """Words listed with the article that are also written without it
+    (الستينيات / ستينيات القرن الماضي, الصيف / صيف 2019)."""
+    stems = [w[2:] if w.startswith("ال") else w for w in words()[category]]
+    return rf"{DEF}?" + alternation(stems)
+
+
+@cache
+def pieces() -> dict[str, str]:
+    """The named sub-patterns the rules are built from (also used by tests)."""
+    cardinal = _compound(
+        _numbers("cardinal", 1, 10), _numbers("cardinal", 20, 100), r"عشر(?:ه)?"
+    )
+    ordinal = _compound(_numbers("ordinal", 1, 10), _numbers("ordinal", 20), r"عشر")
+    count = words()["count"]
+    return {
+        "MONTH": alternation(month_numbers()),
+        "HMONTH": alternation(hijri_month_numbers()),
+        "WD_BARE": alternation(weekday_numbers()),
+        "WD": DEF + alternation(weekday_numbers()),
+        "ORD": ordinal,
+        "HOUR": rf"{_numbers('hour')}(?:\s+عشره)?",
+        "NUM": rf"(?:\d{{1,4}}(?!\d)|{cardinal})",
+        "COUNT": alternation(count),
+        "DUAL": alternation(w for w, v in count.items() if v.endswith(":2")),
+        "DAY": _words("day"),
+        "NOT_DAY": _words("not_day"),
+        "REF": _words("ref"),
+        "SHIFT": _words("shift"),
+        "THIS": _words("this"),
+        "UNIT": _words("unit"),
+        "AGO": _words("ago"),
+        "MOD": _words("mod"),
+        "PART": _words("part"),
+        "EVERY": _words("every"),
+        "APPROX": _words("approx"),
+        "CENTURY_SHIFT": _words("century"),
+        "DECADE": _optional_article("decade"),
+        "SEASON": _optional_article("season"),
+    }
+
+
+def _rules(p: dict[str, str]) -> list[str]:
+    mod = rf"(?:(?P<{{0}}>{p['MOD']})\s+)?"
+    weekday_prefix = rf"(?:(?:يوم\s+)?(?P<{{0}}>{p['WD']})\s*[،,]?\s*(?:الموافق\s+)?)?"
+    months = (
+        rf"(?P<g_m1>{p['MONTH']}){END}"
+        # "تشرين الأول/ أكتوبر", "أكتوبر (تشرين الأول)", either order, any spacing
+        rf"(?:\s*[/(]\s*(?P<g_m2>{p['MONTH']}){END}\s*\)?)?"
+    )
+    year_tail = (
+        rf"\s*[،,]?\s*(?:من\s+)?{YEAR_CUE}?(?P<g_y>\d{{4}})(?!\d)(?:\s*م{END})?"
+        rf"|\s+(?P<g_sh>{p['SHIFT']}){END}"
+        rf"|\s+من\s+{YEAR_WORD}\s+(?P<g_ysh>{p['SHIFT']}){END}"
+    )
+    return [
+        # 21 ربيع الأول 1439 هـ; رمضان 1440 هـ
+        rf"(?P<hijri>{weekday_prefix.format('h_wd')}"
+        rf"(?:(?P<h_d>\d{{1,2}})(?!\d)\s*(?:من\s+)?)?(?P<h_m>{p['HMONTH']}){END}"
+        rf"(?:\s*[،,]?\s*(?:من\s+)?{YEAR_CUE}?(?P<h_y>\d{{3,4}})(?!\d))?{HIJRI_MARK}?)",
+        # 27/10/2019, 2019-10-27
+        r"(?P<num>(?<![\d/.-])(?:(?P<n_d>\d{1,2})(?P<n_s>[/.-])(?P<n_m>\d{1,2})(?P=n_s)"
+        r"(?P<n_y>\d{4})|(?P<n_y2>\d{4})(?P<n_s2>[/-])(?P<n_m2>\d{1,2})(?P=n_s2)"
+        r"(?P<n_d2>\d{1,2}))(?![\d/]|[.-]\d))",
+        # [نهاية] [يوم] [الأحد] [27 | الثامن من] [شهر] تشرين الأول/ أكتوبر [2019 | الماضي]
+        rf"(?P<cal>{mod.format('g_mod')}{weekday_prefix.format('g_wd')}"
+        rf"(?:(?:(?P<g_d>\d{{1,2}})(?!\d)|(?P<g_ord>{p['ORD']}))\s*(?:من\s+)?)?"
+        rf"(?P<g_kw>شهر\s+)?{months}(?:{year_tail})?)",
+        # 12 من الشهر الجاري
+        rf"(?P<dom>(?P<dm_d>\d{{1,2}})(?!\d)\s+(?:من\s+)?الشهر\s+(?P<dm_sh>{p['SHIFT']}){END})",
+        # [مطلع] [العام] 2019 [م | هـ]
+        rf"(?P<year>{mod.format('y_mod')}(?P<y_cue>{YEAR_CUE})?"
+        rf"(?<![\d.,])(?P<y_y>\d{{4}})(?![\d%]|[.,]\d|\s*(?:{p['COUNT']}){END})"
+        rf"(?:\s*م{END})?(?P<y_h>{HIJRI_MARK})?)",
+        # [فصل] الصيف [2019 | الماضي]
+        rf"(?P<season>(?:فصل\s+)?(?P<se_w>{p['SEASON']}){END}(?!\s+العربي)"
+        rf"(?:\s+(?:من\s+)?{YEAR_CUE}?(?P<se_y>\d{{4}})(?!\d)|\s+(?P<se_sh>{p['SHIFT']}){END})?)",
+        # [أواخر] القرن التاسع عشر | القرن الماضي
+        rf"(?P<cent>{mod.format('c_mod')}{DEF}قرن\s+(?:(?P<c_d>\d{{1,2}})(?!\d)"
+        rf"|(?P<c_ord>{p['ORD']})|(?P<c_sh>{p['CENTURY_SHIFT']})){END})",
+        # [نهاية] الستينيات [من القرن الماضي]
+        rf"(?P<dec>{mod.format('dc_mod')}(?:عقد\s+)?(?P<dc_w>{p['DECADE']}){END}"
+        rf"(?:\s+(?:من\s+)?القرن\s+(?:(?P<dc_ord>{p['ORD']})|(?P<dc_sh>{p['CENTURY_SHIFT']})){END})?)",
+        # [مساء] أمس [الجمعة]; not "اليوم الوطني"
+        rf"(?P<rday>(?:(?P<d_part>{p['PART']})\s+)?(?P<d_w>{p['DAY']}){END}"
+        rf"(?!\s+{p['NOT_DAY']}{END})(?:\s+(?P<d_wd>{p['WD']}){END})?)",
+        # [صباح] [يوم] الثلاثاء [المقبل]
+        rf"(?P<wday>(?:(?P<w_part>{p['PART']})\s+)?(?:يوم\s+)?(?P<w_wd>{p['WD']}){END}"
+        rf"(?:\s+(?P<w_sh>{p['SHIFT']}){END})?)",
+        # [نهاية] الشهر الماضي | هذا العام | مطلع الشهر
+        rf"(?P<rel>{mod.format('u_mod')}(?:(?P<u_this>{p['THIS']})\s+)?(?P<u_unit>{p['UNIT']}){END}"
+        rf"(?:\s+(?P<u_sh>{p['SHIFT']}){END})?)",
+        # منذ ثلاثة أيام, قبل يومين, قبل أكثر من عام
+        rf"(?P<ago>(?P<a_w>{p['AGO']})\s+(?:(?P<a_apx>{p['APPROX']})\s+)?"
+        rf"(?:(?P<a_n>{p['NUM']})\s+)?(?P<a_u>{p['COUNT']}){END})",
+        # كل يوم سبت, كل عامين, يوميا
+        rf"(?P<set>كل\s+(?:يوم\s+)?(?:ال)?(?P<s_wd>{p['WD_BARE']}){END}"
+        rf"|كل\s+(?:(?P<s_n>{p['NUM']})\s+)?(?P<s_u>{p['COUNT']}){END}"
+        rf"|(?P<s_adv>{p['EVERY']}){END})",
+        # ثلاثة أيام, 24 ساعة, عامين, أكثر من 100 دقيقة
+        rf"(?P<dur>(?:(?P<du_apx>{p['APPROX']})\s+)?(?:(?P<du_n>{p['NUM']})\s+(?P<du_u>{p['COUNT']})"
+        rf"|(?P<du_dual>{p['DUAL']})){END})",
+        rf"(?P<ref>{p['REF']}){END}",
+        # الساعة العاشرة صباحا, الساعة 10:30
+        rf"(?P<clock>الساعه\s+(?:(?P<k_h>\d{{1,2}})(?::(?P<k_m>\d{{2}}))?(?!\d)|(?P<k_w>{p['HOUR']}))"
+        rf"{END}(?:\s+(?P<k_p>{PART_ADVERB}){END})?)",
+    ]
+
+
+@cache
+def date_re() -> re.Pattern[str]:
+    """The combined pattern, compiled once."""
+    rules = "|".join(_rules(pieces()))
+    return re.compile(rf"(?<!\w)(?P<cl>[وف]?[بلك]?)(?:{rules})")
+
+
+__all__ = ["date_re", "pieces", "word_pattern"]

@@ -1,0 +1,85 @@
+"""The language data of the quotes stage (``data/quotes/``), normalised once.
+
+Every form is folded with :func:`normalize_string`, so the stage matches the
+normalised text (أ/إ/آ → ا, ة → ه, diacritics dropped) with plain lookups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.resources import read_lines, read_tsv
+from marsad.text.normalize import normalize_string
+
+#: cue kinds (see data/quotes/verbs.tsv)
+VERB, STRICT, PARTICIPLE, DESCRIBE, TRANSMIT = "verb", "strict", "participle", "describe", "transmit"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, str]  # normalised form -> kind
+    proclitics: tuple[str, ...]
+    complementizers: frozenset[str]  # heads with and without pronoun suffixes
+    blockers: frozenset[str]
+    attributions: dict[tuple[str, ...], str]  # phrase words -> "source" | "self"
+    speaker_heads: dict[tuple[str, ...], str]  # phrase words -> speaker type
+    role_heads: dict[tuple[str, ...], str]  # titles that announce a person
+    phrase_stops: frozenset[str]
+    clause_breaks: frozenset[tuple[str, ...]]
+    name_heads: frozenset[str]
+    outlets: frozenset[str]
+
+    def verb_kind(self, word: str) -> str | None:
+        """The cue kind of a word, with or without a proclitic و/ف."""
+        kind = self.verbs.get(word)
+        if kind:
+            return kind
+        for prefix in self.proclitics:
+            if word.startswith(prefix) and word[len(prefix) :] in self.verbs:
+                return self.verbs[word[len(prefix) :]]
+        return None
+
+    def is_complementizer(self, word: str) -> bool:
+        return word in self.complementizers
+
+    def strip_proclitic(self, word: str) -> str:
+        for prefix in self.proclitics:
+            if word.startswith(prefix) and len(word) > len(prefix) + 1:
+                return word[len(prefix) :]
+        return word
+
+
+def _phrases(rows: list[list[str]]) -> dict[tuple[str, ...], str]:
+    return {tuple(normalize_string(row[1]).split()): row[0] for row in rows if len(row) >= 2}
+
+
+@cache
+def lexicon() -> Lexicon:
+    verbs: dict[str, str] = {}
+    for row in read_tsv("quotes/verbs.tsv"):
+        for form in row[2].split():
+            verbs.setdefault(normalize_string(form), row[1])
+    grammar = list(read_tsv("quotes/complementizers.tsv"))
+    heads = [normalize_string(r[1]) for r in grammar if r[0] == "head"]
+    suffixes = [normalize_string(r[1]) for r in grammar if r[0] == "suffix"]
+    complementizers = frozenset(heads + [h + s for h in heads for s in suffixes])
+    roles = {
+        tuple(normalize_string(line).split()): "role"
+        for line in read_lines("entities/person_cues.txt")
+    }
+    return Lexicon(
+        verbs=verbs,
+        proclitics=tuple(normalize_string(r[1]) for r in grammar if r[0] == "proclitic"),
+        complementizers=complementizers,
+        blockers=frozenset(normalize_string(r[1]) for r in grammar if r[0] == "blocker"),
+        attributions=_phrases(list(read_tsv("quotes/attributions.tsv"))),
+        speaker_heads=_phrases(list(read_tsv("quotes/speakers.tsv"))),
+        role_heads=roles,
+        phrase_stops=frozenset(normalize_string(w) for w in read_lines("quotes/phrase_stops.txt")),
+        clause_breaks=frozenset(
+            tuple(normalize_string(w).split()) for w in read_lines("quotes/clause_breaks.txt")
+        ),
+        name_heads=frozenset(normalize_string(w) for w in read_lines("quotes/name_heads.txt")),
+        outlets=frozenset(normalize_string(w) for w in read_lines("outlets.txt")),
+    )

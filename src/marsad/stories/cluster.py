@@ -1,0 +1,285 @@
+"""Online story clustering: each arriving article joins a story or opens one.
+
+An article's vector is TF-IDF over its weighted terms (see ``features``), with
+the document frequencies known when it arrives, frozen from then on: later
+arrivals never change an earlier decision, and the store can resume from what
+it saved. A story is the sum of its articles' vectors. The article is compared
+with every story that has an article within ``window_days`` of its date (found
+through an index of terms per day), by cosine similarity discounted for the
+distance in days; it joins the best story above ``story_threshold``, else it
+opens a new one.
+
+Batch clustering (a backfill) is the same loop over the articles in arrival
+order, so online and batch results are equal by construction. Exact and near
+duplicates (``dedup``) join their original's story without changing any
+statistic, so how many copies arrive, and in which order, changes nothing for
+the other articles; story ids come from content hashes, so the story of a
+group of exact copies does not depend on which copy came first.
+
+Every decision is explained by an evidence record: the story joined (or the
+closest one, when a story was opened), the similarity split into words and
+entities, the shared terms and entities, the days apart, and the runner-up.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from marsad.stories.dedup import Deduplicator
+from marsad.stories.features import ENTITY_PREFIX, EVENT_PREFIX, Features
+from marsad.stories.threads import ThreadIndex
+from marsad.stories.vectors import Vector, add_into, norm, top_terms
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Parameters of the clusterer (chosen a priori and on the examples, see docs/stories.md)."""
+
+    story_threshold: float = 0.30
+    thread_threshold: float = 0.18
+    window_days: float = 3.0
+    #: gaps up to this many days are not discounted (a next-day follow-up)
+    grace_days: float = 1.0
+    article_terms: int = 60
+    query_terms: int = 15
+    centroid_terms: int = 400
+    #: words in more than this share of articles are not used to find candidates
+    max_query_df: float = 0.05
+
+
+@dataclass(slots=True)
+class Story:
+    id: str
+    seq: int
+    thread: str
+    title: str
+    first_date: str | None
+    first_day: float | None
+    last_day: float | None
+    centroid: Vector
+    norm: float = 0.0
+    size: int = 0  # articles that are not copies
+    articles: int = 0
+    outlets: list[str] = field(default_factory=list)
+
+    def gap(self, day: float | None) -> float:
+        """Days between ``day`` and the nearest article of the story."""
+        if day is None or self.first_day is None or self.last_day is None:
+            return 0.0
+        return max(0.0, self.first_day - day, day - self.last_day)
+
+    def note(self, features: Features) -> None:
+        """Count one more article (original or copy) of the story."""
+        self.articles += 1
+        if features.source and features.source not in self.outlets:
+            self.outlets.append(features.source)
+        if features.day is not None:
+            if self.first_day is None or features.day < self.first_day:
+                self.first_day, self.first_date = features.day, features.date
+            self.last_day = max(self.last_day or features.day, features.day)
+        if not self.title:
+            self.title = features.title
+
+
+@dataclass(slots=True)
+class Assignment:
+    """The decision for one article."""
+
+    id: Any
+    story: str
+    thread: str
+    duplicate_of: Any
+    evidence: dict[str, Any]
+    vector: Vector  # frozen TF-IDF vector (empty for copies)
+    seq: int = 0
+
+    def record(self) -> dict[str, Any]:
+        """The `marsad cluster` output line."""
+        return {
+            "id": self.id,
+            "story": self.story,
+            "thread": self.thread,
+            "duplicate_of": self.duplicate_of,
+        }
+
+
+def is_entity(term: str) -> bool:
+    return term[0] in (ENTITY_PREFIX, EVENT_PREFIX)
+
+
+@dataclass(slots=True)
+class Match:
+    """How well an article fits a story."""
+
+    story: Story
+    score: float
+    words: float
+    entities: float
+    gap: float
+    shared: list[tuple[str, float]]
+
+    def evidence(self) -> dict[str, Any]:
+        terms = [t for t, _ in self.shared if not is_entity(t)][:8]
+        entities = [t[1:] for t, _ in self.shared if t[0] == ENTITY_PREFIX][:8]
+        events = [t[1:] for t, _ in self.shared if t[0] == EVENT_PREFIX]
+        found: dict[str, Any] = {
+            "story": self.story.id,
+            "similarity": round(self.score, 3),
+            "words": round(self.words, 3),
+            "entities": round(self.entities, 3),
+            "days_apart": round(self.gap, 2),
+            "shared_terms": terms,
+            "shared_entities": entities,
+        }
+        if events:
+            found["shared_event_types"] = events
+        return found
+
+
+class StoryClusterer:
+    """The clusterer's whole state; ``add`` one article at a time."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        self.n_docs = 0
+        self.df: dict[str, int] = {}
+        self.stories: dict[str, Story] = {}
+        self.story_of: dict[Any, str] = {}
+        # day -> term -> story ids with an article of that day using the term
+        self.day_index: dict[int | None, dict[str, set[str]]] = {}
+        self.dedup = Deduplicator()
+        self.threads = ThreadIndex(self.config.thread_threshold, self.config.centroid_terms)
+        self.seq = 0
+
+    # the decision -------------------------------------------------------------
+    def add(self, features: Features) -> Assignment:
+        self.seq += 1
+        copy = self.dedup.find(features)
+        if copy is not None:
+            return self._add_copy(features, copy.original, copy.evidence())
+        vector = self._vector(features.terms)
+        matches = self._matches(vector, features.day)
+        best = matches[0] if matches else None
+        if best is not None and best.score >= self.config.story_threshold:
+            story, decision = best.story, "joined"
+            self._grow(story, vector)
+            thread_evidence: dict[str, Any] = {"thread": story.thread, "via": "story"}
+        else:
+            story, decision = self._open(features, vector)
+            thread_evidence = self.threads.place(story.id, features.hash, vector, self._searchable)
+            story.thread = thread_evidence["thread"]
+        story.note(features)
+        self._index(story.id, vector, features.day)
+        self.dedup.add(features)
+        self.story_of[features.id] = story.id
+        evidence: dict[str, Any] = {"decision": decision, "story": story.id}
+        if best is not None:
+            evidence["best" if decision == "joined" else "closest"] = best.evidence()
+        if len(matches) > 1:
+            evidence["runner_up"] = {
+                "story": matches[1].story.id,
+                "similarity": round(matches[1].score, 3),
+            }
+        evidence["thread"] = thread_evidence
+        return Assignment(features.id, story.id, story.thread, None, evidence, vector, self.seq)
+
+    def add_all(self, items: Iterable[Features]) -> Iterator[Assignment]:
+        """Batch clustering: the online loop over ``items`` in their order."""
+        for features in items:
+            yield self.add(features)
+
+    def _add_copy(self, features: Features, original: Any, found: dict[str, Any]) -> Assignment:
+        story = self.stories[self.story_of[original]]
+        story.note(features)
+        self.dedup.add_copy(features, original)
+        self.story_of[features.id] = story.id
+        evidence = {"decision": "duplicate", "story": story.id, **found}
+        return Assignment(features.id, story.id, story.thread, original, evidence, {}, self.seq)
+
+    # vectors --------------------------------------------------------------------
+    def _vector(self, terms: dict[str, int]) -> Vector:
+        """Sublinear TF-IDF with the document frequencies as of now (this article
+        included), cut to the heaviest terms and unit length."""
+        self.n_docs += 1
+        for term in terms:
+            self.df[term] = self.df.get(term, 0) + 1
+        n = self.n_docs
+        weights = {
+            term: (1.0 + math.log(tf)) * (math.log((n + 1) / (self.df[term] + 1)) + 1.0)
+            for term, tf in terms.items()
+        }
+        weights = top_terms(weights, self.config.article_terms)
+        length = norm(weights) or 1.0
+        return {term: w / length for term, w in weights.items()}
+
+    def _searchable(self, term: str) -> bool:
+        """Whether a term is rare enough to look candidates up by (common words
+        would make every story a candidate and decide nothing)."""
+        return self.df.get(term, 0) <= max(2, self.config.max_query_df * self.n_docs)
+
+    def _query(self, vector: Vector) -> list[str]:
+        terms = [t for t in vector if self._searchable(t)]
+        return terms[: self.config.query_terms]
+
+    # candidates -----------------------------------------------------------------
+    def _days(self, day: float | None) -> list[int | None]:
+        if day is None:
+            return [None]
+        window = self.config.window_days
+        return list(range(math.floor(day - window), math.floor(day + window) + 1))
+
+    def _matches(self, vector: Vector, day: float | None) -> list[Match]:
+        """Candidate stories, best first (ties: the older story)."""
+        candidates: set[str] = set()
+        for bucket in self._days(day):
+            postings = self.day_index.get(bucket)
+            if postings:
+                for term in self._query(vector):
+                    candidates.update(postings.get(term, ()))
+        matches = []
+        for story_id in candidates:
+            story = self.stories[story_id]
+            gap = story.gap(day)
+            if gap <= self.config.window_days:
+                matches.append(self._match(vector, story, gap))
+        matches.sort(key=lambda m: (-m.score, m.story.seq))
+        return matches
+
+    def _match(self, vector: Vector, story: Story, gap: float) -> Match:
+        centroid = story.centroid
+        shared = [(t, w * centroid[t]) for t, w in vector.items() if t in centroid]
+        scale = 1.0 / story.norm if story.norm else 0.0
+        words = sum(c for t, c in shared if not is_entity(t)) * scale
+        entities = sum(c for t, c in shared if is_entity(t)) * scale
+        shared.sort(key=lambda tc: (-tc[1], tc[0]))
+        score = (words + entities) * self._time_factor(gap)
+        return Match(story, score, words, entities, gap, shared)
+
+    def _time_factor(self, gap: float) -> float:
+        """1 within the grace period, then falling (to 1/2 at the window's edge)."""
+        late = max(0.0, gap - self.config.grace_days)
+        span = max(self.config.window_days - self.config.grace_days, 1e-9)
+        return 1.0 / (1.0 + late / span)
+
+    # updates --------------------------------------------------------------------
+    def _open(self, features: Features, vector: Vector) -> tuple[Story, str]:
+        story_id = "s" + features.hash[:15]
+        story = Story(story_id, self.seq, "", "", None, None, None, dict(vector))
+        story.norm = norm(story.centroid)
+        story.size = 1
+        self.stories[story_id] = story
+        return story, "new"
+
+    def _grow(self, story: Story, vector: Vector) -> None:
+        story.centroid = add_into(story.centroid, vector, self.config.centroid_terms)
+        story.norm = norm(story.centroid)
+        story.size += 1
+
+    def _index(self, story_id: str, vector: Vector, day: float | None) -> None:
+        bucket = None if day is None else math.floor(day)
+        postings = self.day_index.setdefault(bucket, {})
+        for term in list(vector)[: self.config.article_terms]:
+            postings.setdefault(term, set()).add(story_id)

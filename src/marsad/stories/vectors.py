@@ -1,0 +1,32 @@
+"""Sparse vectors as dicts (term -> weight), kept in a deterministic order.
+
+Dict order is insertion order, and sums of floats depend on their order: every
+vector is kept heaviest-first with ties broken by the term, so that a state
+rebuilt from the store computes exactly what the live process computed.
+"""
+
+from __future__ import annotations
+
+import math
+
+Vector = dict[str, float]
+
+
+def top_terms(weights: Vector, n: int) -> Vector:
+    """The ``n`` heaviest terms, heaviest first (ties: by term)."""
+    return dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:n])
+
+
+def norm(vector: Vector) -> float:
+    return math.sqrt(sum(w * w for w in vector.values()))
+
+
+def add_into(total: Vector, vector: Vector, limit: int) -> Vector:
+    """``total + vector`` (``total`` is updated), cut to ``limit`` terms."""
+    for term, weight in vector.items():
+        total[term] = total.get(term, 0.0) + weight
+    return top_terms(total, limit)
+
+
+def dot(vector: Vector, other: Vector) -> float:
+    return sum(w * other.get(t, 0.0) for t, w in vector.items())
