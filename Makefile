@@ -19,6 +19,7 @@ demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/marsad ingest --db $(DEMO_DB) examples/
 	$(BIN)/marsad list --db $(DEMO_DB)
+	$(BIN)/marsad entities --db $(DEMO_DB) --limit 15
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
