@@ -21,6 +21,7 @@ from functools import cache
 from marsad.entities.mentions import (
     Mention,
     Words,
+    clitic_readings,
     norm_lines,
     stopwords,
 )
@@ -128,11 +129,28 @@ class Occupancy:
 
 
 def _is_name_word(word: str, position: int) -> bool:
-    if len(word) < 2 or word in stopwords() or not word.isalpha() or word.isascii():
+    if len(word) < 2 or not word.isalpha() or word.isascii():
         return False
-    if word in org_heads() or word in place_cues() or word in _cue_first_words():
+    if word in _given_first_words():
+        return True
+    for _, stem in clitic_readings(word):
+        # "لاتحاد" is ل + اتحاد (an organisation noun), "للوصول" a preposition
+        # and a verbal noun: a reading that is a known non-name rules it out
+        if stem in stopwords() or stem in org_heads() or stem in place_cues():
+            return False
+        if stem in _cue_first_words():
+            return False
+    if _looks_like_verb(word):
         return False
     return position > 0 or not word.startswith("ال") or len(word) <= 3
+
+
+def _looks_like_verb(word: str) -> bool:
+    """Third-person imperfect verbs (يبدأ، سيعمل، ويتأهل) start with ي; Arabic
+    names that do are in the given-name list, which is checked first. (ت also
+    marks verbs, but too many foreign names start with it: توماس، تشارلز.)"""
+    stem = word[1:] if word.startswith(("س", "و", "ف")) and len(word) > 4 else word
+    return len(stem) >= 4 and stem[0] == "ي"
 
 
 def _name_extent(words: Words, occ: Occupancy, first: int) -> int:

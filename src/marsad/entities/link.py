@@ -171,6 +171,10 @@ class Linker:
             names += [normalize_string(n) for n in [entry.name_ar, *entry.aliases_ar]]
         from marsad.entities.context import person_cue_words
 
+        # A definite word ("القدم", "الكرة") is a family name (البغدادي) only
+        # when the full name comes from the KB; a name found from context may
+        # have swallowed a common noun, which must not spread through the text.
+        trusted = mention.source in ("kb", "title")
         forms = []
         for name in names:
             parts = [p for p in name.replace('"', " ").split() if p]
@@ -178,8 +182,11 @@ class Linker:
             if len(parts) < 2:
                 continue
             for part in (parts[0], parts[-1]):
-                if len(part) >= 3 and part not in stopwords() and not part.startswith("ابو"):
-                    forms.append(part)
+                if len(part) < 3 or part in stopwords() or part.startswith("ابو"):
+                    continue
+                if part.startswith("ال") and not trusted:
+                    continue
+                forms.append(part)
         return forms
 
     def anaphors(

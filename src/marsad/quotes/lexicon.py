@@ -19,12 +19,14 @@ VERB, STRICT, PARTICIPLE, DESCRIBE, TRANSMIT = "verb", "strict", "participle", "
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     verbs: dict[str, str]  # normalised form -> kind
-    proclitics: tuple[str, ...]
+    proclitics: tuple[str, ...]  # before verbs: و، ف
+    nominal_proclitics: tuple[str, ...]  # before nouns: و، ف، ل، ب
     complementizers: frozenset[str]  # heads with and without pronoun suffixes
     blockers: frozenset[str]
     attributions: dict[tuple[str, ...], str]  # phrase words -> "source" | "self"
     speaker_heads: dict[tuple[str, ...], str]  # phrase words -> speaker type
     role_heads: dict[tuple[str, ...], str]  # titles that announce a person
+    phrase_skips: frozenset[str]
     phrase_stops: frozenset[str]
     clause_breaks: frozenset[tuple[str, ...]]
     name_heads: frozenset[str]
@@ -44,7 +46,8 @@ class Lexicon:
         return word in self.complementizers
 
     def strip_proclitic(self, word: str) -> str:
-        for prefix in self.proclitics:
+        """``word`` without a nominal proclitic (لمصادر → مصادر)."""
+        for prefix in self.nominal_proclitics:
             if word.startswith(prefix) and len(word) > len(prefix) + 1:
                 return word[len(prefix) :]
         return word
@@ -52,6 +55,10 @@ class Lexicon:
 
 def _phrases(rows: list[list[str]]) -> dict[tuple[str, ...], str]:
     return {tuple(normalize_string(row[1]).split()): row[0] for row in rows if len(row) >= 2}
+
+
+def _words(rows: list[list[str]], kind: str) -> frozenset[str]:
+    return frozenset(normalize_string(row[1]) for row in rows if row[0] == kind)
 
 
 @cache
@@ -64,6 +71,7 @@ def lexicon() -> Lexicon:
     heads = [normalize_string(r[1]) for r in grammar if r[0] == "head"]
     suffixes = [normalize_string(r[1]) for r in grammar if r[0] == "suffix"]
     complementizers = frozenset(heads + [h + s for h in heads for s in suffixes])
+    phrase_words = list(read_tsv("quotes/phrase_words.tsv"))
     roles = {
         tuple(normalize_string(line).split()): "role"
         for line in read_lines("entities/person_cues.txt")
@@ -71,12 +79,14 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verbs=verbs,
         proclitics=tuple(normalize_string(r[1]) for r in grammar if r[0] == "proclitic"),
+        nominal_proclitics=tuple(normalize_string(r[1]) for r in grammar if r[0] == "nominal"),
         complementizers=complementizers,
         blockers=frozenset(normalize_string(r[1]) for r in grammar if r[0] == "blocker"),
         attributions=_phrases(list(read_tsv("quotes/attributions.tsv"))),
         speaker_heads=_phrases(list(read_tsv("quotes/speakers.tsv"))),
         role_heads=roles,
-        phrase_stops=frozenset(normalize_string(w) for w in read_lines("quotes/phrase_stops.txt")),
+        phrase_skips=_words(phrase_words, "skip"),
+        phrase_stops=_words(phrase_words, "stop"),
         clause_breaks=frozenset(
             tuple(normalize_string(w).split()) for w in read_lines("quotes/clause_breaks.txt")
         ),

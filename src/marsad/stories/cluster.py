@@ -31,7 +31,7 @@ from typing import Any
 from marsad.stories.dedup import Deduplicator
 from marsad.stories.features import ENTITY_PREFIX, EVENT_PREFIX, Features
 from marsad.stories.threads import ThreadIndex
-from marsad.stories.vectors import Vector, add_into, norm, top_terms
+from marsad.stories.vectors import Vector, add_into, dot, norm, top_terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +48,8 @@ class Config:
     centroid_terms: int = 400
     #: words in more than this share of articles are not used to find candidates
     max_query_df: float = 0.05
+    #: candidate stories must share this many query terms (unless the query is short)
+    min_shared: int = 2
 
 
 @dataclass(slots=True)
@@ -232,30 +234,37 @@ class StoryClusterer:
         return list(range(math.floor(day - window), math.floor(day + window) + 1))
 
     def _matches(self, vector: Vector, day: float | None) -> list[Match]:
-        """Candidate stories, best first (ties: the older story)."""
-        candidates: set[str] = set()
+        """The two best candidate stories, best first (ties: the older story)."""
+        hits: dict[str, int] = {}
+        query = self._query(vector)
         for bucket in self._days(day):
             postings = self.day_index.get(bucket)
             if postings:
-                for term in self._query(vector):
-                    candidates.update(postings.get(term, ()))
-        matches = []
-        for story_id in candidates:
+                for term in query:
+                    for story_id in postings.get(term, ()):
+                        hits[story_id] = hits.get(story_id, 0) + 1
+        # A story that shares a single rare word with a rich article cannot
+        # reach the threshold; scoring only the others keeps a busy day cheap.
+        least = 1 if len(query) < self.config.min_shared * 2 else self.config.min_shared
+        scored: list[tuple[float, int, Story, float]] = []
+        for story_id, n in hits.items():
             story = self.stories[story_id]
             gap = story.gap(day)
-            if gap <= self.config.window_days:
-                matches.append(self._match(vector, story, gap))
-        matches.sort(key=lambda m: (-m.score, m.story.seq))
-        return matches
+            if n >= least and gap <= self.config.window_days:
+                score = dot(vector, story.centroid) / story.norm * self._time_factor(gap)
+                scored.append((-score, story.seq, story, gap))
+        scored.sort(key=lambda item: item[:2])
+        return [self._match(vector, story, gap) for _, _, story, gap in scored[:2]]
 
     def _match(self, vector: Vector, story: Story, gap: float) -> Match:
+        """The score of ``vector`` against ``story`` with its explanation."""
         centroid = story.centroid
         shared = [(t, w * centroid[t]) for t, w in vector.items() if t in centroid]
-        scale = 1.0 / story.norm if story.norm else 0.0
+        scale = 1.0 / story.norm
         words = sum(c for t, c in shared if not is_entity(t)) * scale
         entities = sum(c for t, c in shared if is_entity(t)) * scale
         shared.sort(key=lambda tc: (-tc[1], tc[0]))
-        score = (words + entities) * self._time_factor(gap)
+        score = dot(vector, centroid) / story.norm * self._time_factor(gap)
         return Match(story, score, words, entities, gap, shared)
 
     def _time_factor(self, gap: float) -> float:

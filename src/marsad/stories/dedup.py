@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -32,10 +32,24 @@ _SCHEME = "affine32"  # datasketch's default since 2.0: 32-bit hash values
 _MAX_DIFF_SPANS = 20
 
 
-def _crc32(data: bytes) -> int:
-    # datasketch's default (SHA-1) costs more than the rest of the signature;
-    # CRC-32 is deterministic across processes, unlike Python's hash().
-    return zlib.crc32(data)
+# Shingle hashes are built from word hashes with a polynomial (vectorised):
+# datasketch's default, SHA-1 of each shingle, cost more than everything else
+# here. CRC-32 is deterministic across processes, unlike Python's hash().
+_MULTIPLIERS = np.array([(0x01000193**k) % 2**64 for k in range(SHINGLE)][::-1], dtype=np.uint64)
+_MASK32 = np.uint64(0xFFFFFFFF)
+
+
+@lru_cache(maxsize=500_000)
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))
+
+
+def shingle_hashes(words: list[str]) -> np.ndarray:
+    """Sorted distinct 32-bit hashes of the ``SHINGLE``-word shingles of ``words``."""
+    known = {w: _word_hash(w) for w in set(words)}
+    hashes = np.array([known[w] for w in words], dtype=np.uint64)
+    windows = np.lib.stride_tricks.sliding_window_view(hashes, SHINGLE)
+    return np.unique((windows * _MULTIPLIERS).sum(axis=1) & _MASK32)
 
 
 @cache
@@ -47,15 +61,14 @@ def minhash_of(words: list[str], num_perm: int = NUM_PERM) -> np.ndarray:
     """MinHash signature of the word shingles of ``words`` (empty when too short)."""
     if len(words) < SHINGLE + MIN_SHINGLES - 1:
         return np.zeros(0, dtype=np.uint32)
-    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
     sig = MinHash(
         num_perm=num_perm,
         seed=_SEED,
-        hashfunc=_crc32,
+        hashfunc=int,  # the values are hashes already
         permutations=_permutations(num_perm),
         scheme=_SCHEME,
     )
-    sig.update_batch(s.encode("utf-8") for s in sorted(shingles))
+    sig.update_batch(shingle_hashes(words).tolist())
     return sig.hashvalues
 
 

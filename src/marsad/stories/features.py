@@ -31,8 +31,7 @@ import numpy as np
 
 from marsad.doc import Doc, content_hash
 from marsad.entities.mentions import stopwords
-from marsad.text.normalize import normalize_string
-from marsad.text.segment import split_sentences
+from marsad.text.normalize import NormalizedText, normalize, normalize_string
 
 TITLE_WEIGHT = 3
 LEAD_WEIGHT = 2
@@ -45,6 +44,7 @@ ENTITY_PREFIX = "@"
 EVENT_PREFIX = "#"
 
 _WORD_RE = re.compile(r"[\u0621-\u064A]{2,}|[a-z]{3,}")
+_PIECE_RE = re.compile(r"[^\n.!?؟؛;…]+[.!?؟؛;…]*")
 # Light10 (Larkey et al. 2007) affixes, longest first; forms are normalised
 # (ة → ه, أ → ا), as the text they apply to.
 _PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
@@ -134,28 +134,45 @@ def to_day(value: str | None) -> float | None:
 
 
 def weighted_terms(title: str, body_words: list[str], extra: list[str]) -> dict[str, int]:
-    counts: Counter[str] = Counter()
-    for word in words(normalize_string(title)):
-        counts[light_stem(word)] += TITLE_WEIGHT
-    for i, word in enumerate(body_words[:MAX_BODY_WORDS]):
-        counts[light_stem(word)] += LEAD_WEIGHT if i < LEAD_WORDS else 1
+    """Stem counts, title words weighing TITLE_WEIGHT and lead words LEAD_WEIGHT;
+    ``extra`` pseudo-terms (entities, event types) count once."""
+    counts: dict[str, int] = {}
+    parts = (
+        (words(normalize_string(title)), TITLE_WEIGHT),
+        (body_words[:LEAD_WORDS], LEAD_WEIGHT),
+        (body_words[LEAD_WORDS:MAX_BODY_WORDS], 1),
+    )
+    for part, weight in parts:
+        # stem each distinct word once: words repeat, stemming costs
+        for word, n in Counter(part).items():
+            stem = light_stem(word)
+            counts[stem] = counts.get(stem, 0) + n * weight
     for term in extra:
-        counts[term] += 1
-    return dict(counts)
+        counts[term] = counts.get(term, 0) + 1
+    return counts
 
 
-def sentence_fingerprints(article: Article) -> tuple[list[int], list[tuple[int, int]]]:
+def _rough_sentences(text: str, body: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence-like pieces for articles that did not go through the pipeline:
+    a full segmentation costs more than the rest of the features together,
+    and a diff only needs stable pieces."""
+    return [m.span() for s, e in body for m in _PIECE_RE.finditer(text, s, e)]
+
+
+def sentence_fingerprints(
+    article: Article, norm: NormalizedText
+) -> tuple[list[int], list[tuple[int, int]]]:
     """A fingerprint per body sentence (of its normalised words) and its span in
     the article's text: the diff of a copy against its original is told in
     spans of the original text, like every other annotation."""
-    text = article.text
     sentences = article.sentences
     if sentences is None:
-        sentences = [s for b in article.body_ranges() for s in split_sentences(text, *b)]
+        sentences = _rough_sentences(article.text, article.body_ranges())
     prints: list[int] = []
     spans: list[tuple[int, int]] = []
     for start, end in sentences:
-        key = " ".join(_WORD_RE.findall(normalize_string(text[start:end])))
+        piece = norm.text[norm.to_normalized(start) : norm.to_normalized(end)]
+        key = " ".join(_WORD_RE.findall(piece))
         if key:
             prints.append(zlib.crc32(key.encode("utf-8")))
             spans.append((start, end))
@@ -167,11 +184,16 @@ def extract(article: Article, num_perm: int) -> Features:
     from marsad.stories.dedup import minhash_of  # dedup imports this module
 
     text = article.text
-    body = [w for s, e in article.body_ranges() for w in words(normalize_string(text[s:e]))]
+    norm = normalize(text)
+    body = [
+        w
+        for s, e in article.body_ranges()
+        for w in words(norm.text[norm.to_normalized(s) : norm.to_normalized(e)])
+    ]
     title = (article.title or "").strip()
     extra = [ENTITY_PREFIX + e for e in article.entities]
     extra += [EVENT_PREFIX + e for e in article.events]
-    prints, spans = sentence_fingerprints(article)
+    prints, spans = sentence_fingerprints(article, norm)
     return Features(
         id=article.id,
         hash=content_hash(text),

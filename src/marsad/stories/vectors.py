@@ -1,8 +1,9 @@
 """Sparse vectors as dicts (term -> weight), kept in a deterministic order.
 
 Dict order is insertion order, and sums of floats depend on their order: every
-vector is kept heaviest-first with ties broken by the term, so that a state
-rebuilt from the store computes exactly what the live process computed.
+vector is kept heaviest-first with ties broken by the term, and sums use
+``math.fsum`` (exact, so order-free), so that a state rebuilt from the store
+computes exactly what the live process computed.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ def top_terms(weights: Vector, n: int) -> Vector:
 
 
 def norm(vector: Vector) -> float:
-    return math.sqrt(sum(w * w for w in vector.values()))
+    return math.sqrt(math.fsum(w * w for w in vector.values()))
 
 
 def add_into(total: Vector, vector: Vector, limit: int) -> Vector:
@@ -29,4 +30,6 @@ def add_into(total: Vector, vector: Vector, limit: int) -> Vector:
 
 
 def dot(vector: Vector, other: Vector) -> float:
-    return sum(w * other.get(t, 0.0) for t, w in vector.items())
+    """The dot product over the shared terms. ``fsum`` is exact, so the result
+    does not depend on the (hash-seeded) order of the set intersection."""
+    return math.fsum(vector[t] * other[t] for t in vector.keys() & other.keys())

@@ -1,0 +1,483 @@
+"""TIMEX3 values for the expressions :mod:`marsad.dates.patterns` finds.
+
+Values keep the granularity of the text: ``2019`` for a year, ``2019-10`` for a
+month, ``2019-10-27`` for a day, ``2019-W43`` for a week, ``2019-10-27TEV`` for
+a part of a day, ``P3D`` for a duration, ``P1W`` for a set, ``PAST_REF`` and
+friends for vague references. A part of a period keeps the period's value and
+says which part in ``mod`` (TIMEX3 START, MID, END), as do hedges (APPROX,
+MORE_THAN, LESS_THAN).
+
+Relative expressions are resolved against the anchor, the article date. With no
+anchor they keep their type and get no value (``None``), except where TIMEX3
+can say what is known: ``XXXX-10-27`` for a day and month without a year,
+``XXXX-WXX-2`` for a Tuesday.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from hijridate import Gregorian, Hijri
+
+from marsad.dates.lexicon import (
+    ambiguous_months,
+    hijri_month_numbers,
+    key,
+    month_numbers,
+    number_words,
+    weekday_numbers,
+    words,
+)
+from marsad.dates.patterns import date_re, lead_words
+
+#: the oldest and newest year a bare four-digit number may be ("في 1949");
+#: outside it, a number needs a cue ("عام 1500") to be read as a year
+BARE_YEARS = range(1800, 2100)
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression: ``[start, end)`` in the searched string, TIMEX3
+    type (DATE, TIME, DURATION, SET), value (None when it cannot be resolved)
+    and mod."""
+
+    start: int
+    end: int
+    type: str
+    value: str | None
+    mod: str | None = None
+
+
+Resolved = tuple[str, str | None, str | None]  # type, value, mod
+Resolver = Callable[[re.Match[str], dt.date | None], Resolved | None]
+
+
+def parse_anchor(value: str | None) -> dt.date | None:
+    """The article date from ``Metadata.date`` (ISO, possibly with a time)."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+# numbers and calendar arithmetic ---------------------------------------------
+
+
+def number(text: str | None) -> int | None:
+    """Digits or number words: "3", "ثلاثه", "خمسه وتسعين" (95), "التاسع عشر" (19)."""
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    tables = number_words()
+    total = 0
+    for token in key(text).split():
+        if token == "و":
+            continue
+        for candidate in (token, token[1:] if token.startswith("و") else None):
+            value = next((t[candidate] for t in tables.values() if candidate in t), None)
+            if value is not None:
+                total += value
+                break
+        else:
+            return None
+    return total or None
+
+
+def _month_index(year: int, month: int) -> int:
+    return year * 12 + month - 1
+
+
+def shift_month(year: int, month: int, months: int) -> tuple[int, int]:
+    index = _month_index(year, month) + months
+    return index // 12, index % 12 + 1
+
+
+def iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:  # 31 شباط, year 0
+        return None
+
+
+def _year_for(
+    anchor: dt.date, month: int, day: int | None, shift: int | None, weekday: int | None = None
+) -> int:
+    """The year of a day or month written without one.
+
+    ``shift`` -1 ("مارس الماضي"): the last such day or month before the anchor;
+    +1: the next one after it; 0 ("الجاري"): the anchor's year. No shift: the
+    year that puts it nearest the anchor, so that "28 ديسمبر" in a January
+    article is last December; a weekday written with the date ("الأحد 27
+    تشرين الأول") picks, among the year before, of and after the anchor, one
+    where the date falls on that weekday."""
+    here = (_month_index(anchor.year, anchor.month), anchor.day if day else 0)
+    years = range(anchor.year - 1, anchor.year + 2)
+
+    def position(year: int) -> tuple[int, int]:
+        return _month_index(year, month), day or 0
+
+    if shift == 0:
+        return anchor.year
+    if shift is not None and shift < 0:
+        return max(y for y in years if position(y) < here)
+    if shift is not None and shift > 0:
+        return min(y for y in years if position(y) > here)
+    if weekday is not None and day is not None:
+        for year in sorted(years, key=lambda y: abs(y - anchor.year)):
+            date = _date(year, month, day)
+            if date is not None and date.isoweekday() == weekday:
+                return year
+    # Ties (six months either way) go to the past: news reports what happened.
+    return min(years, key=lambda y: (abs(position(y)[0] - here[0]), y > anchor.year))
+
+
+def _ymd(year: int | None, month: int, day: int | None) -> str | None:
+    """``2019-10-27``, ``2019-10``, ``XXXX-10-27``; None for an impossible day."""
+    if year is not None and day is not None and _date(year, month, day) is None:
+        return None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    text = f"{year:04d}" if year is not None else "XXXX"
+    text += f"-{month:02d}"
+    return text + (f"-{day:02d}" if day is not None else "")
+
+
+def entry(category: str, text: str) -> str:
+    """The ``words.tsv`` value of matched text; a leading ل is the article
+    merged with the preposition ل (للعام -> العام)."""
+    table = words()[category]
+    name = key(text)
+    return table[name] if name in table else table["ا" + name]
+
+
+def _shift(word: str | None) -> int | None:
+    return None if word is None else int(entry("shift", word))
+
+
+def _mod(word: str | None) -> str | None:
+    return None if word is None else entry("mod", word) or None
+
+
+def _weekday(word: str | None) -> int | None:
+    """ISO weekday of "الثلاثاء", "ثلاثاء", "للثلاثاء"."""
+    if word is None:
+        return None
+    name = key(word)
+    table = weekday_numbers()
+    for strip in (0, 2, 1):  # as is, without ال, without the ل left of للثلاثاء
+        if name[strip:] in table:
+            return table[name[strip:]]
+    return None
+
+
+def _count_unit(word: str) -> tuple[str, int | None]:
+    """"يومين" -> ("D", 2); "أيام" -> ("D", None): the number is written before."""
+    unit, _, count = words()["count"][key(word)].partition(":")
+    return unit, int(count) if count else None
+
+
+def _period(unit: str, count: int) -> str:
+    """TIMEX3 duration: P3D, P2W, PT2H, PT30M."""
+    if unit in ("H", "MIN"):
+        return f"PT{count}{unit[0]}"
+    return f"P{count}{unit}"
+
+
+def _before(anchor: dt.date, unit: str, count: int) -> str | None:
+    """The date ``count`` units before the anchor, at the unit's granularity."""
+    if unit == "D":
+        return (anchor - dt.timedelta(days=count)).isoformat()
+    if unit == "W":
+        return iso_week(anchor - dt.timedelta(weeks=count))
+    if unit == "M":
+        return "%04d-%02d" % shift_month(anchor.year, anchor.month, -count)
+    if unit == "Y":
+        return f"{anchor.year - count:04d}"
+    return None  # hours and minutes: the day is not certain
+
+
+def _with_part(value: str | None, part: str | None) -> Resolved:
+    if part is None:
+        return "DATE", value, None
+    code = words()["part"][key(part)]
+    return "TIME", f"{value}T{code}" if value else None, None
+
+
+# resolvers, one per rule of the grammar ----------------------------------------
+
+
+def _hijri(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+    month = hijri_month_numbers()[key(m["h_m"])]
+    day = int(m["h_d"]) if m["h_d"] else None
+    year = int(m["h_y"]) if m["h_y"] else None
+    if day is None and year is None:  # "رمضان", "رجب": also names
+        return None
+    if year is None and anchor is not None:
+        year = Gregorian(anchor.year, anchor.month, anchor.day).to_hijri().year
+    if year is None:
+        return "DATE", None, None
+    try:
+        if day is not None:
+            return "DATE", Hijri(year, month, day).to_gregorian().isoformat(), None
+        # A Hijri month straddles two Gregorian ones: give the month of its middle.
+        middle = Hijri(year, month, 15).to_gregorian()
+    except (ValueError, OverflowError):  # outside the converter's range, or day 30 of 29
+        return "DATE", None, None
+    return "DATE", f"{middle.year:04d}-{middle.month:02d}", "APPROX"
+
+
+def _numeric(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+    if m["n_d"]:
+        day, month, year = int(m["n_d"]), int(m["n_m"]), int(m["n_y"])
+    else:
+        day, month, year = int(m["n_d2"]), int(m["n_m2"]), int(m["n_y2"])
+    date = _date(year, month, day)
+    return ("DATE", date.isoformat(), None) if date else None
+
+
+def _calendar(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+    month = month_numbers()[key(m["g_m1"])]
+    day = int(m["g_d"]) if m["g_d"] else number(m["g_ord"])
+    context = (day, m["g_y"], m["g_sh"], m["g_ysh"], m["g_mod"], m["g_kw"], m["g_m2"])
+    if not any(c is not None for c in context) and key(m["g_m1"]) in ambiguous_months():
+        return None  # "آب" alone is "father"
+    year: int | None = None
+    if m["g_y"]:
+        year = int(m["g_y"])
+    elif anchor is not None and m["g_ysh"]:
+        year = anchor.year + _shift(m["g_ysh"])  # type: ignore[operator]
+    elif anchor is not None:
+        year = _year_for(anchor, month, day, _shift(m["g_sh"]), _weekday(m["g_wd"]))
+    value = _ymd(year, month, day)
+    return ("DATE", value, _mod(m["g_mod"])) if value else None
+
+
+def _day_of_month(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+    if anchor is None:
+        return "DATE", None, None
+    year, month = shift_month(anchor.year, anchor.month, _shift(m["dm_sh"]) or 0)
+    value = _ymd(year, month, int(m["dm_d"]))
+    return ("DATE", value, None) if value else None
+
+
+def _year(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+    year = int(m["y_y"])
+    mod = _mod(m["y_mod"])
+    if m["y_h"]:  # a Hijri year: the Gregorian year of its middle
+        try:
+            return "DATE", f"{Hijri(year, 6, 15).to_gregorian().year:04d}", "APPROX"
+        except (ValueError, OverflowError):
+            return "DATE", None, None
+    if not m["y_cue"] and year not in BARE_YEARS and not mod:
+        return None
+    return "DATE", f"{year:04d}", mod
+
+
+def _season(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+    code = words()["season"]["ال" + key(m["se_w"]).removeprefix("ال").removeprefix("ل")]
+    if m["se_y"]:
+        return "DATE", f"{m['se_y']}-{code}", None
+    if anchor is None:
+        return "DATE", None, None
+    return "DATE", f"{anchor.year + (_shift(m['se_sh']) or 0):04d}-{code}", None
+
+
+def _anchor_century(anchor: dt.date | None, shift: str | None) -> int | None:
+    if anchor is None:
+        return None
+    return (anchor.year - 1) // 100 + 1 + int(words()["century"][key(shift)]) if shift else None
+
+
+def _century(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+    century = int(m["c_d"]) if m["c_d"] else number(m["c_ord"])
+    if century is None:
+        century = _anchor_century(anchor, m["c_sh"])
+    # TIMEX3 writes a century as its first two digits: the 20th century is "19".
+    value = f"{century - 1:02d}" if century else None
+    return "DATE", value, _mod(m["c_mod"])
+
+
+def _decade(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+    name = "ال" + key(m["dc_w"]).removeprefix("ال").removeprefix("ل")
+    decade = words()["decade"][name]
+    # Without a century, "الستينيات" is the 1960s.
+    century = number(m["dc_ord"]) if m["dc_ord"] else _anchor_century(anchor, m["dc_sh"])
+    return "DATE", f"{(century or 20) - 1:02d}{decade}", _mod(m["dc_mod"])
+
+
+def _relative_day(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+    # "أمس الجمعة": the weekday repeats the day; when they disagree the relative
+    # word, which the article date anchors, is kept.
+    offset = int(entry("day", m["d_w"]))
+    value = (anchor + dt.timedelta(days=offset)).isoformat() if anchor else None
+    return _with_part(value, m["d_part"])
+
+
+def _weekday_date(anchor: dt.date, weekday: int, shift: int | None) -> dt.date:
+    """"الثلاثاء": the last Tuesday on or before the anchor; "الثلاثاء الماضي":
+    strictly before; "الثلاثاء المقبل": strictly after."""
+    back = (anchor.isoweekday() - weekday) % 7
+    if shift is not None and shift > 0:
+        return anchor + dt.timedelta(days=(weekday - anchor.isoweekday() - 1) % 7 + 1)
+    if shift is not None and shift < 0 and back == 0:
+        back = 7
+    return anchor - dt.timedelta(days=back)
+
+
+def _weekday_rule(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+    weekday = _weekday(m["w_wd"])
+    if weekday is None:
+        return None
+    if anchor is None:
+        return _with_part(f"XXXX-WXX-{weekday}", m["w_part"])
+    date = _weekday_date(anchor, weekday, _shift(m["w_sh"]))
+    return _with_part(date.isoformat(), m["w_part"])
+
+
+def _relative_unit(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+    shift = 0 if m["u_this"] else _shift(m["u_sh"])
+    mod = _mod(m["u_mod"])
+    if shift is None and mod is None:  # "العام" alone: "الرأي العام"
+        return None
+    if anchor is None:
+        return "DATE", None, mod
+    unit = entry("unit", m["u_unit"])
+    shift = shift or 0
+    if unit == "Y":
+        return "DATE", f"{anchor.year + shift:04d}", mod
+    if unit == "M":
+        return "DATE", "%04d-%02d" % shift_month(anchor.year, anchor.month, shift), mod
+    week = iso_week(anchor + dt.timedelta(weeks=shift))
+    if mod == "END":  # نهاية الأسبوع: the weekend
+        return "DATE", f"{week}-WE", None
+    return "DATE", week, mod
+
+
+def _approx(word: str | None) -> str | None:
+    return None if word is None else words()["approx"][key(word)]
+
+
+def _ago(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+    unit, count = _count_unit(m["a_u"])
+    count = number(m["a_n"]) if m["a_n"] else count
+    if count is None:  # "منذ أيام": some days ago
+        return "DATE", "PAST_REF", None
+    if anchor is None:
+        return "DATE", None, _approx(m["a_apx"])
+    value = _before(anchor, unit, count)
+    return "DATE", value or "PAST_REF", _approx(m["a_apx"])
+
+
+def _set(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+    if m["s_wd"]:
+        return "SET", f"XXXX-WXX-{_weekday(m['s_wd'])}", None
+    if m["s_adv"]:
+        return "SET", words()["every"][key(m["s_adv"])], None
+    unit, count = _count_unit(m["s_u"])
+    count = number(m["s_n"]) if m["s_n"] else count or 1
+    return ("SET", _period(unit, count), None) if count else None
+
+
+def _duration(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+    unit, count = _count_unit(m["du_u"] or m["du_dual"])
+    if m["du_n"]:
+        count = number(m["du_n"])
+    if not count:
+        return None
+    return "DURATION", _period(unit, count), _approx(m["du_apx"])
+
+
+def _reference(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+    return "DATE", entry("ref", m["ref"]), None
+
+
+_AFTERNOON = {"مساء": 12, "مساءا": 12, "عصرا": 12, "ليلا": 12, "ظهرا": 12}
+
+
+def _clock(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+    hour = int(m["k_h"]) if m["k_h"] else number(m["k_w"])
+    minute = int(m["k_m"]) if m["k_m"] else 0
+    if hour is None or hour > 24 or minute > 59:
+        return None
+    # "الثامنة مساء" is 20:00, but "الثانية عشرة ظهرا" and "الواحدة ليلا" stay.
+    if m["k_p"] and hour < 12 and not (m["k_p"] == "ليلا" and hour < 6):
+        hour += _AFTERNOON.get(m["k_p"], 0)
+    # The day is the one the sentence is about, which may not be the article's.
+    return "TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}", None
+
+
+RESOLVERS: dict[str, Resolver] = {
+    "hijri": _hijri,
+    "num": _numeric,
+    "cal": _calendar,
+    "dom": _day_of_month,
+    "year": _year,
+    "season": _season,
+    "cent": _century,
+    "dec": _decade,
+    "rday": _relative_day,
+    "wday": _weekday_rule,
+    "rel": _relative_unit,
+    "ago": _ago,
+    "set": _set,
+    "dur": _duration,
+    "ref": _reference,
+    "clock": _clock,
+}
+
+
+def find_timexes(
+    norm: str, anchor: dt.date | None = None, start: int = 0, end: int | None = None
+) -> Iterator[Timex]:
+    """Temporal expressions in ``norm[start:end]`` (normalised text), with
+    values resolved against ``anchor``. Offsets index ``norm``."""
+    end = len(norm) if end is None else end
+    pattern, leads = date_re(), lead_words()
+    resume = start
+    for word in _WORD.finditer(norm, start, end):
+        if word.start() < resume or not _may_start(word.group(), leads):
+            continue
+        match = pattern.match(norm, word.start(), end)
+        if match is None:
+            continue
+        rule = next(name for name in RESOLVERS if match.start(name) >= 0)
+        resolved = RESOLVERS[rule](match, anchor)
+        if resolved is not None:
+            type_, value, mod = resolved
+            yield Timex(_start(match), match.end(), type_, value, mod)
+            resume = match.end()
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _may_start(word: str, leads: frozenset[str]) -> bool:
+    """Whether ``word``, less up to two clitic letters (وبالأمس, للعام), is a
+    word an expression starts with, or holds a digit."""
+    if word in leads or any(c.isdigit() for c in word):
+        return True
+    for cut in (1, 2):
+        rest = word[cut:]
+        if rest in leads or ("ا" + rest in leads and rest.startswith("ل")):
+            return True
+    return False
+
+
+def _start(match: re.Match[str]) -> int:
+    """Where the expression starts: after the conjunction and preposition, but
+    "للعام" keeps its first ل, the preposition that swallowed the article's alef."""
+    start = match.end("cl")
+    if match["cl"].endswith("ل") and match.string.startswith("ل", start):
+        return start - 1
+    return start

@@ -1,0 +1,300 @@
+"""Temporal expression evaluation against TimeML files (``marsad eval dates``).
+
+Gold: TimeML documents, the text with inline ``<TIMEX3 type=... value=...>``
+tags. The document creation time (the anchor of relative expressions) is the
+``<DCT>`` element or the TIMEX3 whose ``functionInDocument`` is
+``CREATION_TIME``; a file with neither is anchored at ``anchor`` (see
+:data:`DEFAULT_ANCHOR`).
+
+Only the date stage runs, on the plain text of each document, so that the
+scores are those of the normaliser and not of cleaning. Predictions are paired
+one to one with the gold expressions they overlap (the largest overlap first);
+reported are detection (overlap) and exact-span precision/recall/F1, and for the
+overlapping pairs, how often the value (and the type) agrees with gold.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from marsad.dates import DATE_LAYER, add_dates
+from marsad.doc import Doc, Metadata
+from marsad.evaluation.metrics import Score, ratio
+from marsad.evaluation.timing import Throughput, TimedPipeline
+from marsad.pipeline import Pipeline
+
+#: The Arabic TimeML test corpus (Corpus_test) has no DCT element; its relative
+#: values were all resolved against 24 December 2015 (every "اليوم" in it is
+#: 2015-12-24, every "أمس" 2015-12-23), so that is the anchor of a file that
+#: does not give its own.
+DEFAULT_ANCHOR = "2015-12-24"
+
+
+class Expression(NamedTuple):
+    start: int
+    end: int
+    type: str
+    value: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimemlDoc:
+    name: str
+    text: str
+    gold: list[Expression]
+    dct: str | None = None
+
+
+# reading ---------------------------------------------------------------------
+
+
+def _walk(element: ET.Element, parts: list[str], gold: list[Expression], dct: list[str]) -> None:
+    """Append the element's text to ``parts``, recording TIMEX3 offsets."""
+    start = sum(map(len, parts))
+    parts.append(element.text or "")
+    for child in element:
+        _walk(child, parts, gold, dct)
+        parts.append(child.tail or "")
+    if element.tag == "TIMEX3":
+        end = sum(map(len, parts))
+        text = "".join(parts)[start:end]
+        if element.get("functionInDocument") == "CREATION_TIME":
+            dct.append(element.get("value", ""))
+        gold.append(Expression(start, end, element.get("type", ""), element.get("value"), text))
+
+
+def read_timeml(path: str | Path) -> TimemlDoc:
+    """One TimeML file: its plain text (a leading byte-order mark dropped) and
+    gold TIMEX3 expressions. A ``<DCT>`` element's text is not document text."""
+    root = ET.parse(path).getroot()
+    dct: list[str] = []
+    for element in root.iter("DCT"):
+        dct += [t.get("value", "") for t in element.iter("TIMEX3")]
+        element.clear()  # its TIMEX3 is metadata, not an expression of the text
+    parts: list[str] = []
+    gold: list[Expression] = []
+    _walk(root, parts, gold, dct)
+    text = "".join(parts)
+    # Offsets are kept by trimming only from the left, and shifting gold.
+    lead = len(text) - len(text.lstrip("\ufeff\n\r\t "))
+    gold = [g._replace(start=g.start - lead, end=g.end - lead) for g in gold if g.end > lead]
+    return TimemlDoc(Path(path).stem, text[lead:], sorted(gold), dct[0] if dct else None)
+
+
+def read_corpus(directory: str | Path) -> list[TimemlDoc]:
+    """Every ``*.tml`` / ``*.xml`` TimeML file of ``directory``, in natural order."""
+    paths = [p for p in Path(directory).iterdir() if p.suffix in (".tml", ".xml", ".timeml")]
+    if not paths:
+        raise FileNotFoundError(f"no TimeML files (*.tml) in {directory}")
+    return [read_timeml(p) for p in sorted(paths, key=_natural)]
+
+
+def _natural(path: Path) -> tuple[str, int]:
+    stem = path.stem.rstrip("0123456789")
+    digits = path.stem[len(stem) :]
+    return stem, int(digits) if digits else -1
+
+
+# matching --------------------------------------------------------------------
+
+
+def _overlap(a: Expression, b: Expression) -> int:
+    return min(a.end, b.end) - max(a.start, b.start)
+
+
+def pair(gold: list[Expression], predicted: list[Expression]) -> list[tuple[Expression, Expression]]:
+    """One-to-one pairs of overlapping gold and predicted expressions, the
+    largest overlaps first."""
+    candidates = sorted(
+        ((_overlap(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(predicted)),
+        reverse=True,
+    )
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    pairs: list[tuple[Expression, Expression]] = []
+    for size, i, j in candidates:
+        if size > 0 and i not in used_gold and j not in used_pred:
+            used_gold.add(i)
+            used_pred.add(j)
+            pairs.append((gold[i], predicted[j]))
+    return pairs
+
+
+# scoring ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Agreement:
+    """Of ``total`` overlapping pairs, how many have the gold value / type."""
+
+    total: int = 0
+    value: int = 0
+    type: int = 0
+
+    @property
+    def value_accuracy(self) -> float:
+        return ratio(self.value, self.total)
+
+    @property
+    def type_accuracy(self) -> float:
+        return ratio(self.type, self.total)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "pairs": self.total,
+            "value_correct": self.value,
+            "value_accuracy": self.value_accuracy,
+            "type_accuracy": self.type_accuracy,
+        }
+
+
+@dataclass(slots=True)
+class DatesResult:
+    detection: Score
+    exact: Score
+    agreement: Agreement
+    by_type: dict[str, Agreement]
+    errors: Counter[tuple[str, str, str, str]]  # (gold text, gold value, predicted value, type)
+    missed: Counter[str]
+    spurious: Counter[str]
+    documents: int
+    throughput: Throughput
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self, errors: int = 20) -> dict[str, Any]:
+        return {
+            "settings": self.settings,
+            "documents": self.documents,
+            "detection": self.detection.to_dict(),
+            "exact_span": self.exact.to_dict(),
+            "values": self.agreement.to_dict(),
+            "values_by_type": {t: a.to_dict() for t, a in sorted(self.by_type.items())},
+            "value_errors": [
+                {"text": t, "gold": g, "predicted": p, "type": ty, "count": n}
+                for (t, g, p, ty), n in self.errors.most_common(errors)
+            ],
+            "missed": dict(self.missed.most_common(errors)),
+            "spurious": dict(self.spurious.most_common(errors)),
+            "throughput": self.throughput.to_dict(),
+        }
+
+
+def predict(timed: TimedPipeline, document: TimemlDoc, anchor: str | None) -> list[Expression]:
+    """The date stage's expressions for one document, anchored at ``anchor``."""
+    result = timed(Doc(document.text, id=document.name, meta=Metadata(date=anchor)))
+    return [
+        Expression(s.start, s.end, s.label, (s.data or {}).get("value"), document.text[s.start : s.end])
+        for s in result.spans(DATE_LAYER)
+    ]
+
+
+def evaluate(documents: Iterable[TimemlDoc], *, anchor: str | None = DEFAULT_ANCHOR) -> DatesResult:
+    """Run the date stage on every document and score it against the gold TIMEX3."""
+    timed = TimedPipeline(Pipeline().add("dates", add_dates))
+    detection = exact = Score()
+    agreement = Agreement()
+    by_type: dict[str, Agreement] = defaultdict(Agreement)
+    errors: Counter[tuple[str, str, str, str]] = Counter()
+    missed: Counter[str] = Counter()
+    spurious: Counter[str] = Counter()
+    n = 0
+    for document in documents:
+        if not n:
+            timed.warm_up(document.text)
+        n += 1
+        predicted = predict(timed, document, document.dct or anchor)
+        pairs = pair(document.gold, predicted)
+        detection += Score(len(document.gold), len(predicted), len(pairs))
+        exact += Score(len(document.gold), len(predicted), len(set(document.gold) & _same(predicted, document.gold)))
+        for gold, guess in pairs:
+            right = gold.value == guess.value
+            for tally in (agreement, by_type[gold.type]):
+                tally.total += 1
+                tally.value += right
+                tally.type += gold.type == guess.type
+            if not right:
+                errors[(gold.text, str(gold.value), str(guess.value), gold.type)] += 1
+        paired_gold = {g for g, _ in pairs}
+        paired_pred = {p for _, p in pairs}
+        missed.update(g.text for g in document.gold if g not in paired_gold)
+        spurious.update(p.text for p in predicted if p not in paired_pred)
+    return DatesResult(
+        detection, exact, agreement, dict(by_type), errors, missed, spurious, n,
+        timed.throughput, {"anchor": anchor},
+    )
+
+
+def _same(predicted: list[Expression], gold: list[Expression]) -> set[Expression]:
+    """The gold expressions some prediction has exactly the span of."""
+    spans = {(p.start, p.end) for p in predicted}
+    return {g for g in gold if (g.start, g.end) in spans}
+
+
+def evaluate_dir(directory: str | Path, **options: Any) -> DatesResult:
+    result = evaluate(read_corpus(directory), **options)
+    result.settings = {"source": str(directory)} | result.settings
+    return result
+
+
+# report ----------------------------------------------------------------------
+
+
+def _percent(value: float) -> str:
+    return f"{100 * value:.1f}"
+
+
+def _score_line(name: str, score: Score) -> str:
+    return (
+        f"{name:<22}P {_percent(score.precision):>5}  R {_percent(score.recall):>5}  "
+        f"F1 {_percent(score.f1):>5}   (gold {score.gold}, predicted {score.predicted}, "
+        f"matched {score.correct})"
+    )
+
+
+def _agreement_line(name: str, a: Agreement) -> str:
+    return (
+        f"  {name:<20}{a.value:>4} / {a.total:<4} values right ({_percent(a.value_accuracy)}%), "
+        f"type right {_percent(a.type_accuracy)}%"
+    )
+
+
+def _counter_lines(title: str, counts: Iterator[tuple[str, int]]) -> list[str]:
+    items = ", ".join(f"{text} ×{n}" if n > 1 else text for text, n in counts)
+    return [f"{title}: {items}"] if items else []
+
+
+def format_report(result: DatesResult, errors: int = 10) -> str:
+    t = result.throughput
+    source = result.settings.get("source", "documents")
+    lines = [
+        f"Date evaluation of {source}: {result.documents} documents; anchor for documents "
+        f"without a DCT: {result.settings.get('anchor')}",
+        "",
+        _score_line("detection (overlap)", result.detection),
+        _score_line("exact span", result.exact),
+        "",
+        "values on overlapping pairs:",
+        _agreement_line("all", result.agreement),
+        *(_agreement_line(t_, a) for t_, a in sorted(result.by_type.items())),
+    ]
+    if errors:
+        lines += ["", f"most frequent value errors (gold text: gold value → predicted):"]
+        lines += [
+            f"  {n:>3}  {text}: {gold} → {guess}  ({type_})"
+            for (text, gold, guess, type_), n in result.errors.most_common(errors)
+        ]
+        lines += ["", *_counter_lines("missed", iter(result.missed.most_common(errors)))]
+        lines += _counter_lines("spurious", iter(result.spurious.most_common(errors)))
+    if t.chars:
+        lines += [
+            "",
+            f"throughput of the date stage: {t.chars:,} chars, {t.seconds * 1000:.1f} ms: "
+            f"{t.ms_per_1k_chars:.3f} ms per 1,000 chars",
+        ]
+    return "\n".join(lines).rstrip()

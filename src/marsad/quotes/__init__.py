@@ -1,0 +1,246 @@
+"""Who said what: direct and reported statements and their speakers.
+
+The ``quotes`` pipeline component (after ``entities``):
+
+1. quotation-mark pairs, and which of them quote a statement rather than a
+   name or a term (``direct``);
+2. reporting cues — verbs, participles, attributions — with their explicit
+   subjects and reported clauses (``indirect``, ``speakers``);
+3. the chain of speakers: a cue with no subject (وأضاف، وأردف، مشيراً) continues
+   the speaker before it; attributions (وفق وسائل إعلام) name the source of a
+   report and do not change who is speaking;
+4. each direct quotation gets the speaker of the clause it sits in, else of
+   the cue before (or right after) it in its sentence.
+
+Quotes go to the ``quotes`` layer: one span per quote (its content, marks
+excluded), label "direct" or "indirect", data = {"cue", "speaker", "sentence"}
+with spans of the original text (see :func:`quote_record`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from marsad.doc import Doc, Span
+from marsad.quotes.context import Context, Range
+from marsad.quotes.direct import MarkPair, find_pairs, is_statement
+from marsad.quotes.indirect import (
+    ATTRIBUTION,
+    SELF,
+    SOURCE,
+    Cue,
+    find_cues,
+    inside,
+    trimmed,
+)
+from marsad.quotes.lexicon import DESCRIBE, PARTICIPLE
+from marsad.quotes.speakers import NOBODY, Speaker, subject
+
+__all__ = ["Quote", "add_quotes", "find_quotes", "quote_record"]
+
+LAYER = "quotes"
+DIRECT, INDIRECT = "direct", "indirect"
+#: words of a sentence-opening quotation that may precede it (و، ثم)
+_MAX_LEAD = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quote in normalised offsets."""
+
+    kind: str
+    content: Range
+    cue: Range | None
+    speaker: Speaker
+    sentence: Range
+
+
+# speakers along the document -----------------------------------------------------
+
+
+class Chain:
+    """The current speaker as the document goes on, for implicit subjects."""
+
+    def __init__(self) -> None:
+        self.positions: list[int] = []
+        self.speakers: list[Speaker] = []
+
+    def add(self, position: int, speaker: Speaker) -> None:
+        if speaker.known:
+            self.positions.append(position)
+            self.speakers.append(speaker)
+
+    def at(self, position: int) -> Speaker | None:
+        k = bisect_right(self.positions, position) - 1
+        return self.speakers[k] if k >= 0 else None
+
+
+def _sentence_subject(ctx: Context, sentence: Range) -> Speaker | None:
+    """The subject of a sentence's first verb (وصل الوزير …، مؤكداً): the
+    phrase after its first word."""
+    first = ctx.first_word(sentence[0])
+    limit = ctx.first_word(sentence[1])
+    found = subject(ctx, first + 1, limit, sentence[0]) if first + 1 < limit else None
+    return found if found is not None and found.known else None
+
+
+def resolve_speakers(ctx: Context, cues: list[Cue]) -> None:
+    """Fill in implicit speakers in text order."""
+    chain = Chain()
+    previous: Cue | None = None
+    for cue in sorted(cues, key=lambda c: c.start):
+        same_sentence = previous is not None and previous.sentence == cue.sentence
+        if cue.speaker is None:
+            inherited = previous.speaker if same_sentence and previous else None
+            if inherited is None and cue.kind in (PARTICIPLE, DESCRIBE):
+                inherited = _sentence_subject(ctx, cue.sentence)
+            inherited = inherited or chain.at(cue.start)
+            cue.speaker = inherited.implicit() if inherited else NOBODY
+        if cue.attribution != SOURCE:  # a source reports; it does not take the floor
+            chain.add(cue.start, cue.speaker)
+            previous = cue
+
+
+# quotes ----------------------------------------------------------------------------
+
+
+def _reported(cues: list[Cue], pairs: list[MarkPair]) -> list[Quote]:
+    outers = {pair.outer for pair in pairs}
+    quotes: list[Quote] = []
+    for cue in cues:
+        if cue.content is None or cue.speaker is None:
+            continue
+        if cue.attribution == SELF and any(
+            q.sentence == cue.sentence and q.content[1] >= cue.content[1] for q in quotes
+        ):
+            continue  # "…، على حد وصفه" closing a clause already reported
+        if cue.colon and cue.content in outers:
+            continue  # قال: «…» is a direct quotation only
+        quotes.append(Quote(INDIRECT, cue.content, cue.span, cue.speaker, cue.sentence))
+    return quotes
+
+
+def _opens_sentence(ctx: Context, pair: MarkPair, sentence: Range) -> bool:
+    return len(ctx.words_in(sentence[0], pair.open)) <= _MAX_LEAD
+
+
+def _direct_speaker(
+    ctx: Context, pair: MarkPair, sentence: Range, cues: list[Cue], indirect: list[Quote],
+    chain: Chain,
+) -> tuple[Speaker, Range | None]:
+    """The speaker of a direct quotation and its cue: the reported clause it
+    sits in; else the nearest cue before it in its sentence; else a cue right
+    after it ("«…»، قال الوزير"); else an attribution later in the sentence;
+    else, for a quotation opening its sentence, the current speaker."""
+    for quote in indirect:
+        if quote.content[0] <= pair.open and pair.close <= quote.content[1]:
+            return quote.speaker, quote.cue
+    in_sentence = [c for c in cues if c.sentence == sentence and c.speaker is not None]
+    before = [c for c in in_sentence if c.span[1] <= pair.open and c.attribution != SOURCE]
+    if before:
+        return before[-1].speaker, before[-1].span  # type: ignore[return-value]
+    after = [c for c in in_sentence if c.start >= pair.outer[1]]
+    if after and not ctx.words_in(pair.outer[1], after[0].start):
+        return after[0].speaker, after[0].span  # type: ignore[return-value]
+    if after and after[0].attribution == SOURCE:
+        return after[0].speaker, after[0].span  # type: ignore[return-value]
+    current = chain.at(pair.open)
+    if current is not None and _opens_sentence(ctx, pair, sentence):
+        return current.implicit(), None
+    return NOBODY, None
+
+
+def _introduced(ctx: Context, pair: MarkPair, cues: list[Cue]) -> bool:
+    """Whether an unclosed quotation follows a colon or a reporting cue."""
+    before = ctx.text[max(0, pair.open - 40) : pair.open].rstrip()
+    if before.endswith(":"):
+        return True
+    words = ctx.words_in(max(0, pair.open - 40), pair.open)
+    if not words:
+        return False
+    last = ctx.word(words[-1])
+    return ctx.lex.is_complementizer(last) or any(c.span[1] == ctx.words.ends[words[-1]] for c in cues)
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """Every quote of a document with its sentences and entities, in normalised
+    offsets, in text order."""
+    ctx = Context.of(doc)
+    norm = doc.normalized
+    body = [(norm.to_normalized(s), norm.to_normalized(e)) for s, e in doc.body_ranges()]
+    pairs = [p for p in find_pairs(ctx, body) if ctx.sentence_of(p.open) is not None]
+    sure = [p for p in pairs if is_statement(ctx, p, attributed=False)]
+    cues = find_cues(ctx, body, [p.content for p in sure])
+    cue_starts = {c.sentence: c.start for c in sorted(cues, key=lambda c: -c.start)}
+    statements = [
+        p
+        for p in pairs
+        if p in sure
+        or (p.open > cue_starts.get(ctx.sentence_of(p.open), len(ctx.text))
+            and is_statement(ctx, p, attributed=True))
+    ]
+    statements = [p for p in statements if p.closed or _introduced(ctx, p, cues)]
+    resolve_speakers(ctx, cues)
+    chain = Chain()
+    for cue in cues:
+        if cue.attribution != SOURCE and cue.speaker is not None:
+            chain.add(cue.start, cue.speaker)
+    indirect = _reported(cues, statements)
+    quotes = list(indirect)
+    for pair in statements:
+        sentence = ctx.sentence_of(pair.open)
+        content = trimmed(ctx.text, *pair.content)
+        if sentence is None or content is None:
+            continue
+        speaker, cue = _direct_speaker(ctx, pair, sentence, cues, indirect, chain)
+        quotes.append(Quote(DIRECT, content, cue, speaker, sentence))
+    return sorted(quotes, key=lambda q: (q.content[0], q.kind))
+
+
+# output ----------------------------------------------------------------------------
+
+
+def _original(doc: Doc, span: Range | None) -> list[int] | None:
+    if span is None:
+        return None
+    return list(doc.normalized.to_original(*span))
+
+
+def add_quotes(doc: Doc) -> None:
+    """Pipeline component: the ``quotes`` layer."""
+    for quote in find_quotes(doc):
+        start, end = doc.normalized.to_original(*quote.content)
+        speaker = quote.speaker
+        data: dict[str, Any] = {
+            "cue": _original(doc, quote.cue),
+            "speaker": {
+                "name": speaker.name if speaker.mention is None else _speaker_name(doc, speaker),
+                "id": speaker.id,
+                "type": speaker.type,
+                "mention": _original(doc, speaker.mention),
+            },
+            "sentence": _original(doc, quote.sentence),
+        }
+        doc.add(LAYER, start, end, quote.kind, data)
+
+
+def _speaker_name(doc: Doc, speaker: Speaker) -> str | None:
+    """An entity's canonical name, or the phrase as written in the original."""
+    if speaker.id or speaker.mention is None:
+        return speaker.name
+    start, end = doc.normalized.to_original(*speaker.mention)
+    return doc.text[start:end]
+
+
+def quote_record(doc: Doc, span: Span) -> dict[str, Any]:
+    """The contract shape of one quote (docs/contract.md)."""
+    data = span.data or {}
+    return {
+        "kind": span.label,
+        "content": span.pair(),
+        "cue": data.get("cue"),
+        "speaker": data.get("speaker"),
+        "sentence": data.get("sentence"),
+    }
