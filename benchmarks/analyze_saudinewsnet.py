@@ -22,8 +22,13 @@ def contract_lines(path: Path, limit: int) -> tuple[bytes, int, int]:
             chars += len(text)
             lines.append(
                 json.dumps(
-                    {"id": record.get("id"), "text": text, "title": record.get("title"),
-                     "source": record.get("source"), "url": record.get("url")},
+                    {
+                        "id": record.get("id"),
+                        "text": text,
+                        "title": record.get("title"),
+                        "source": record.get("source"),
+                        "url": record.get("url"),
+                    },
                     ensure_ascii=False,
                 )
             )
@@ -50,8 +55,10 @@ def main() -> None:
     print(f"lines out:       {len(out):,} ({errors} errors), exit status {run.returncode}")
     print(f"wall time:       {run.seconds:.2f} s (including interpreter start-up)")
     print(f"throughput:      {n / run.seconds:,.0f} articles/s")
-    print(f"cost:            {1000 * run.seconds / n:.2f} ms/article, "
-          f"{1e6 * run.seconds / chars:.1f} ms per million characters")
+    print(
+        f"cost:            {1000 * run.seconds / n:.2f} ms/article, "
+        f"{1e6 * run.seconds / chars:.1f} ms per million characters"
+    )
     print(f"peak RSS:        {run.peak_rss_mb:,.0f} MB")
 
 

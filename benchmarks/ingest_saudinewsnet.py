@@ -26,8 +26,16 @@ def main() -> None:
     data = require(args.data)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
-        command = [marsad_executable(), "ingest", "--quiet", "--db", str(db),
-                   "--batch-size", str(args.batch_size), str(data)]
+        command = [
+            marsad_executable(),
+            "ingest",
+            "--quiet",
+            "--db",
+            str(db),
+            "--batch-size",
+            str(args.batch_size),
+            str(data),
+        ]
         if args.stages:
             command += ["--stages", args.stages]
         if args.jobs:

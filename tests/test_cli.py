@@ -29,7 +29,8 @@ def invoke(runner: CliRunner, *args: str, input: str | None = None):
 
 
 def test_every_command_has_help(runner):
-    for command in ("ingest", "list", "show", "export", "analyze", "errors"):
+    commands = ("ingest", "list", "show", "export", "analyze", "errors", "entities", "quotes")
+    for command in (*commands, "events", "stories"):
         result = invoke(runner, command, "--help")
         assert result.exit_code == 0
         assert "--db" in result.output
@@ -53,6 +54,19 @@ def test_ingest_list_show_export(runner, tmp_path):
     assert record["sources"] == [str(tmp_path / "a.txt")]
     for start, end in record["sentences"]:
         assert 0 <= start < end <= len(ARTICLE)
+
+
+def test_entities_lists_stored_mentions(runner, tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "m.db")
+    invoke(runner, "ingest", "--quiet", "--db", db, str(tmp_path / "a.txt"))
+    listed = invoke(runner, "entities", "--db", db, "--json")
+    rows = [json.loads(line) for line in listed.output.splitlines()]
+    names = {row["name"]: row for row in rows}
+    assert "حلب" in names
+    assert names["حلب"]["articles"] == 1
+    only_places = invoke(runner, "entities", "--db", db, "--json", "--type", "GPE")
+    assert all(json.loads(line)["type"] == "GPE" for line in only_places.output.splitlines())
 
 
 def test_db_from_environment(runner, tmp_path, monkeypatch):
@@ -88,14 +102,12 @@ def test_bad_items_fail_alone_and_set_the_exit_status(runner, tmp_path):
         encoding="utf-8",
     )
     (batch / "lines.jsonl").write_text(
-        '{"id": 1, "text": "وصل الوفد إلى بغداد أمس في زيارة رسمية تستمر يومين."}\n'
-        "{not json}\n",
+        '{"id": 1, "text": "وصل الوفد إلى بغداد أمس في زيارة رسمية تستمر يومين."}\n{not json}\n',
         encoding="utf-8",
     )
     truncated = gzip.compress(
         "".join(
-            json.dumps({"id": i, "text": f"افتتح المعرض رقم {i} أبوابه في الرياض أمس."})
-            + "\n"
+            json.dumps({"id": i, "text": f"افتتح المعرض رقم {i} أبوابه في الرياض أمس."}) + "\n"
             for i in range(2000)
         ).encode("utf-8")
     )
@@ -156,8 +168,12 @@ def test_example_corpus_ingests_cleanly(runner, tmp_path, examples):
     db = str(tmp_path / "ex.db")
     result = invoke(runner, "ingest", "-q", "--db", db, str(examples))
     assert result.exit_code == 0, result.output
-    rows = [json.loads(line) for line in invoke(runner, "list", "--db", db, "--json",
-                                                 "--limit", "1000").output.splitlines()]
+    rows = [
+        json.loads(line)
+        for line in invoke(
+            runner, "list", "--db", db, "--json", "--limit", "1000"
+        ).output.splitlines()
+    ]
     assert len(rows) >= 30
     assert all(r["status"] == "analysed" for r in rows)
     assert all(r["sentences"] > 0 for r in rows)

@@ -30,8 +30,7 @@ def ids_of(doc: Doc, surface: str) -> list[str | None]:
 
 def test_aliases_and_abbreviations_name_one_actor():
     doc = analyse(
-        "قالت قوات سوريا الديمقراطية إن مقاتلي قسد صدّوا الهجوم. "
-        "وذكر بيان لـ SDF أن الوضع مستقر."
+        "قالت قوات سوريا الديمقراطية إن مقاتلي قسد صدّوا الهجوم. وذكر بيان لـ SDF أن الوضع مستقر."
     )
     assert ids_of(doc, "قوات سوريا الديمقراطية") == ["org:sdf"]
     assert ids_of(doc, "قسد") == ["org:sdf"]

@@ -87,5 +87,12 @@ def test_clitic_part_spans_point_into_the_original_with_diacritics():
 def test_tokenizer_separates_punctuation_and_numbers():
     text = "قتل ٣ أشخاص، و2.5 مليون."
     assert [text[t.start : t.end] for t in tokenize(text)] == [
-        "قتل", "٣", "أشخاص", "،", "و", "2.5", "مليون", ".",
+        "قتل",
+        "٣",
+        "أشخاص",
+        "،",
+        "و",
+        "2.5",
+        "مليون",
+        ".",
     ]

@@ -11,8 +11,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from marsad.cleaning import clean, detect_language
+from marsad.dates import add_dates
 from marsad.doc import Doc
 from marsad.entities import add_entities
+from marsad.events import add_events
+from marsad.quotes import add_quotes
 from marsad.text.segment import split_sentences
 
 Component = Callable[[Doc], None]
@@ -60,7 +63,10 @@ def default_pipeline(stages: Iterable[str] | None = None) -> Pipeline:
         .add("clean", clean)
         .add("language", detect_language)
         .add("sentences", add_sentences)
+        .add("dates", add_dates)
         .add("entities", add_entities)
+        .add("quotes", add_quotes)
+        .add("events", add_events)
     )
     if stages is None:
         return full

@@ -15,7 +15,7 @@ from typing import Any
 
 from marsad.dates.normalize import Timex, find_timexes, parse_anchor
 from marsad.doc import Doc
-from marsad.text.normalize import normalize
+from marsad.text.normalize import normalize as normalize_text
 
 DATE_LAYER = "dates"
 
@@ -26,8 +26,9 @@ def find_dates(text: str, anchor: dt.date | str | None = None) -> list[Timex]:
     """Temporal expressions of ``text`` with offsets into ``text`` itself."""
     if isinstance(anchor, str):
         anchor = parse_anchor(anchor)
-    norm = normalize(text)
-    return [_to_original(norm.to_original(t.start, t.end), t) for t in find_timexes(norm.text, anchor)]
+    norm = normalize_text(text)
+    found = find_timexes(norm.text, anchor)
+    return [_to_original(norm.to_original(t.start, t.end), t) for t in found]
 
 
 def _to_original(span: tuple[int, int], timex: Timex) -> Timex:

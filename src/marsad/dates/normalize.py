@@ -31,7 +31,7 @@ from marsad.dates.lexicon import (
     weekday_numbers,
     words,
 )
-from marsad.dates.patterns import date_re, lead_words
+from marsad.dates.patterns import CLITICS, date_re, followers, lead_index
 
 #: the oldest and newest year a bare four-digit number may be ("في 1949");
 #: outside it, a number needs a cue ("عام 1500") to be read as a year
@@ -98,6 +98,10 @@ def shift_month(year: int, month: int, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def year_month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
 def iso_week(day: dt.date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year:04d}-W{week:02d}"
@@ -148,8 +152,7 @@ def _ymd(year: int | None, month: int, day: int | None) -> str | None:
         return None
     if day is not None and not 1 <= day <= 31:
         return None
-    text = f"{year:04d}" if year is not None else "XXXX"
-    text += f"-{month:02d}"
+    text = year_month(year, month) if year is not None else f"XXXX-{month:02d}"
     return text + (f"-{day:02d}" if day is not None else "")
 
 
@@ -182,7 +185,7 @@ def _weekday(word: str | None) -> int | None:
 
 
 def _count_unit(word: str) -> tuple[str, int | None]:
-    """"يومين" -> ("D", 2); "أيام" -> ("D", None): the number is written before."""
+    """ "يومين" -> ("D", 2); "أيام" -> ("D", None): the number is written before."""
     unit, _, count = words()["count"][key(word)].partition(":")
     return unit, int(count) if count else None
 
@@ -201,7 +204,7 @@ def _before(anchor: dt.date, unit: str, count: int) -> str | None:
     if unit == "W":
         return iso_week(anchor - dt.timedelta(weeks=count))
     if unit == "M":
-        return "%04d-%02d" % shift_month(anchor.year, anchor.month, -count)
+        return year_month(*shift_month(anchor.year, anchor.month, -count))
     if unit == "Y":
         return f"{anchor.year - count:04d}"
     return None  # hours and minutes: the day is not certain
@@ -234,7 +237,7 @@ def _hijri(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
         middle = Hijri(year, month, 15).to_gregorian()
     except (ValueError, OverflowError):  # outside the converter's range, or day 30 of 29
         return "DATE", None, None
-    return "DATE", f"{middle.year:04d}-{middle.month:02d}", "APPROX"
+    return "DATE", year_month(middle.year, middle.month), "APPROX"
 
 
 def _numeric(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
@@ -319,13 +322,17 @@ def _decade(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
 def _relative_day(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
     # "أمس الجمعة": the weekday repeats the day; when they disagree the relative
     # word, which the article date anchors, is kept.
-    offset = int(entry("day", m["d_w"]))
+    name = key(m["d_w"])
+    night = name in words()["night"] or "ا" + name in words()["night"]
+    offset = int(entry("night" if night else "day", name))
     value = (anchor + dt.timedelta(days=offset)).isoformat() if anchor else None
+    if night:
+        return "TIME", f"{value}TNI" if value else None, None
     return _with_part(value, m["d_part"])
 
 
 def _weekday_date(anchor: dt.date, weekday: int, shift: int | None) -> dt.date:
-    """"الثلاثاء": the last Tuesday on or before the anchor; "الثلاثاء الماضي":
+    """ "الثلاثاء": the last Tuesday on or before the anchor; "الثلاثاء الماضي":
     strictly before; "الثلاثاء المقبل": strictly after."""
     back = (anchor.isoweekday() - weekday) % 7
     if shift is not None and shift > 0:
@@ -357,7 +364,7 @@ def _relative_unit(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
     if unit == "Y":
         return "DATE", f"{anchor.year + shift:04d}", mod
     if unit == "M":
-        return "DATE", "%04d-%02d" % shift_month(anchor.year, anchor.month, shift), mod
+        return "DATE", year_month(*shift_month(anchor.year, anchor.month, shift)), mod
     week = iso_week(anchor + dt.timedelta(weeks=shift))
     if mod == "END":  # نهاية الأسبوع: the weekend
         return "DATE", f"{week}-WE", None
@@ -390,12 +397,25 @@ def _set(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
 
 
 def _duration(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
-    unit, count = _count_unit(m["du_u"] or m["du_dual"])
+    unit, count = _count_unit(m["du_u"] or m["du_dual"] or m["du_pl"] or m["du_one"])
+    if m["du_some"]:  # عدة أعوام: TIMEX3 writes the unknown number as X
+        return "DURATION", _period(unit, 0).replace("0", "X"), None
     if m["du_n"]:
         count = number(m["du_n"])
     if not count:
         return None
     return "DURATION", _period(unit, count), _approx(m["du_apx"])
+
+
+def _half(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+    code, ordinal = entry("part_of", m["hf_w"]), number(m["hf_ord"])
+    if not ordinal or ordinal > (2 if code == "H" else 4):
+        return None
+    if m["hf_y"]:
+        year: int | None = int(m["hf_y"])
+    else:
+        year = anchor.year + (_shift(m["hf_sh"]) or 0) if anchor else None
+    return "DATE", f"{year:04d}-{code}{ordinal}" if year else None, None
 
 
 def _reference(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
@@ -432,6 +452,7 @@ RESOLVERS: dict[str, Resolver] = {
     "ago": _ago,
     "set": _set,
     "dur": _duration,
+    "half": _half,
     "ref": _reference,
     "clock": _clock,
 }
@@ -443,41 +464,47 @@ def find_timexes(
     """Temporal expressions in ``norm[start:end]`` (normalised text), with
     values resolved against ``anchor``. Offsets index ``norm``."""
     end = len(norm) if end is None else end
-    pattern, leads = date_re(), lead_words()
     resume = start
-    for word in _WORD.finditer(norm, start, end):
-        if word.start() < resume or not _may_start(word.group(), leads):
+    index = lead_index()
+    found = _WORD.findall(norm, start, end)
+    words = _WORD.finditer(norm, start, end)
+    # Most words start nothing: test the strings (cheap) before asking the
+    # match object for its position.
+    for i, text in enumerate(found):
+        word = next(words)
+        if (text not in index and text.isalpha()) or word.start() < resume:
             continue
-        match = pattern.match(norm, word.start(), end)
-        if match is None:
-            continue
-        rule = next(name for name in RESOLVERS if match.start(name) >= 0)
-        resolved = RESOLVERS[rule](match, anchor)
-        if resolved is not None:
-            type_, value, mod = resolved
-            yield Timex(_start(match), match.end(), type_, value, mod)
-            resume = match.end()
+        following = found[i + 1] if i + 1 < len(found) else ""
+        for cut, merged in _clitic_cuts(text, following):
+            match = date_re().match(norm, word.start() + cut, end)
+            resolved = _resolve(match, anchor) if match else None
+            if match and resolved:
+                type_, value, mod = resolved
+                # "للعام" keeps the ل that took the place of the article's alef.
+                yield Timex(match.start() - merged, match.end(), type_, value, mod)
+                resume = match.end()
+                break
 
 
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 
 
-def _may_start(word: str, leads: frozenset[str]) -> bool:
-    """Whether ``word``, less up to two clitic letters (وبالأمس, للعام), is a
-    word an expression starts with, or holds a digit."""
-    if word in leads or any(c.isdigit() for c in word):
-        return True
-    for cut in (1, 2):
-        rest = word[cut:]
-        if rest in leads or ("ا" + rest in leads and rest.startswith("ل")):
-            return True
-    return False
+def _clitic_cuts(word: str, following: str) -> list[tuple[int, bool]]:
+    """Where an expression may start in ``word``: after each possible clitic
+    for a lead word, at the first digit for a number ("و2019"). A lead word
+    that needs more after it is skipped when the next word cannot continue."""
+    cuts = lead_index().get(word)
+    if cuts is not None:
+        go_on = following in followers() or not following.isalpha()
+        return [(cut, merged) for cut, merged, whole in cuts if whole or go_on]
+    if not word.isalpha():
+        digit = _DIGIT.search(word)
+        if digit and word[: digit.start()] in CLITICS:
+            return [(digit.start(), False)]
+    return []
 
 
-def _start(match: re.Match[str]) -> int:
-    """Where the expression starts: after the conjunction and preposition, but
-    "للعام" keeps its first ل, the preposition that swallowed the article's alef."""
-    start = match.end("cl")
-    if match["cl"].endswith("ل") and match.string.startswith("ل", start):
-        return start - 1
-    return start
+def _resolve(match: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+    rule = next(name for name in RESOLVERS if match.start(name) >= 0)
+    return RESOLVERS[rule](match, anchor)

@@ -9,12 +9,14 @@ tried in order at each position, so more specific rules come first ("الأحد 
 تشرين الأول" is one date, not a weekday followed by a date).
 
 Expressions start after an optional conjunction and preposition written on the
-word (و, ف, ب, ل, ك: "وبالأمس", "للعام"): the ``cl`` group, left out of the span.
+word (و, ف, ب, ل, ك: "وبالأمس", "للعام"), which the span leaves out; the search
+(:func:`lead_index`) matches the pattern only where an expression can start.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from marsad.dates.lexicon import (
@@ -23,7 +25,6 @@ from marsad.dates.lexicon import (
     month_numbers,
     number_words,
     weekday_numbers,
-    word_pattern,
     words,
 )
 
@@ -58,9 +59,7 @@ def _optional_article(category: str) -> str:
 @cache
 def pieces() -> dict[str, str]:
     """The named sub-patterns the rules are built from (also used by tests)."""
-    cardinal = _compound(
-        _numbers("cardinal", 1, 10), _numbers("cardinal", 20, 100), r"عشر(?:ه)?"
-    )
+    cardinal = _compound(_numbers("cardinal", 1, 10), _numbers("cardinal", 20, 100), r"عشر(?:ه)?")
     ordinal = _compound(_numbers("ordinal", 1, 10), _numbers("ordinal", 20), r"عشر")
     count = words()["count"]
     return {
@@ -73,7 +72,10 @@ def pieces() -> dict[str, str]:
         "NUM": rf"(?:\d{{1,4}}(?!\d)|{cardinal})",
         "COUNT": alternation(count),
         "DUAL": alternation(w for w, v in count.items() if v.endswith(":2")),
-        "DAY": _words("day"),
+        "DAY": alternation([*words()["day"], *words()["night"]]),
+        "SOME": _words("some"),
+        "DUAL_SHIFT": _words("dual_shift"),
+        "PART_OF": _words("part_of"),
         "NOT_DAY": _words("not_day"),
         "REF": _words("ref"),
         "SHIFT": _words("shift"),
@@ -147,9 +149,16 @@ def _rules(p: dict[str, str]) -> list[str]:
         rf"(?P<set>كل\s+(?:يوم\s+)?(?:ال)?(?P<s_wd>{p['WD_BARE']}){END}"
         rf"|كل\s+(?:(?P<s_n>{p['NUM']})\s+)?(?P<s_u>{p['COUNT']}){END}"
         rf"|(?P<s_adv>{p['EVERY']}){END})",
-        # ثلاثة أيام, 24 ساعة, عامين, أكثر من 100 دقيقة
+        # ثلاثة أيام, 24 ساعة, عامين, العامين الماضيين, أكثر من 100 دقيقة, عدة أعوام;
+        # a lone singular only after بعد ("بعد أسبوع"), which stays out of the span
         rf"(?P<dur>(?:(?P<du_apx>{p['APPROX']})\s+)?(?:(?P<du_n>{p['NUM']})\s+(?P<du_u>{p['COUNT']})"
-        rf"|(?P<du_dual>{p['DUAL']})){END})",
+        rf"|{DEF}?(?P<du_dual>{p['DUAL']})|(?P<du_some>{p['SOME']})\s+(?P<du_pl>{p['COUNT']})"
+        rf"|(?<=بعد )(?P<du_one>{p['COUNT']})){END}"
+        rf"(?:\s+(?:{p['SHIFT']}|{p['DUAL_SHIFT']}){END})?)",
+        # النصف الثاني [من العام الماضي | من عام 2019]; not "النصف الأول من القرن"
+        rf"(?P<half>(?P<hf_w>{p['PART_OF']})\s+(?P<hf_ord>{p['ORD']}){END}"
+        rf"(?:\s+من\s+(?:{YEAR_CUE}?(?P<hf_y>\d{{4}})(?!\d)|{YEAR_WORD}\s+(?P<hf_sh>{p['SHIFT']}){END}"
+        rf"|{YEAR_WORD}{END}))?(?!\s+من\s))",
         rf"(?P<ref>{p['REF']}){END}",
         # الساعة العاشرة صباحا, الساعة 10:30
         rf"(?P<clock>الساعه\s+(?:(?P<k_h>\d{{1,2}})(?::(?P<k_m>\d{{2}}))?(?!\d)|(?P<k_w>{p['HOUR']}))"
@@ -159,31 +168,72 @@ def _rules(p: dict[str, str]) -> list[str]:
 
 #: words that start a rule without coming from a lexicon
 LEAD_WORDS = ("يوم", "شهر", "كل", "فصل", "عقد", "القرن", "الساعه", "عام", "العام", "سنه", "السنه")
+#: what may be written on the first word of an expression: a conjunction, then
+#: a preposition ("وبالأمس", "للعام", "ولعام")
+CLITICS = tuple(c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك"))
+
+
+def _lexicons() -> list[Iterable[str]]:
+    """Every lexicon whose words can start an expression."""
+    table = words()
+    lexicons: list[Iterable[str]] = [month_numbers(), hijri_month_numbers()]
+    lexicons += [number_words()[kind] for kind in ("cardinal", "ordinal", "hour")]
+    categories = ("day", "night", "ref", "this", "unit", "ago", "mod", "part", "every", "approx")
+    lexicons += [table[category] for category in (*categories, "some", "part_of", "count")]
+    lexicons.append(["ال" + name for name in table["count"]])  # العامين الماضيين
+    for category in ("decade", "season"):  # with and without the article
+        lexicons.append([w for name in table[category] for w in (name, name[2:])])
+    lexicons.append(["ال" + name for name in weekday_numbers()])
+    return lexicons
+
+
+def _complete_words() -> set[str]:
+    """Words that are an expression on their own ("أمس", "الثلاثاء", "يومين");
+    the other lead words ("في", "قبل", "ثلاثه") need more after them."""
+    table = words()
+    singles: set[str] = {"ال" + name for name in weekday_numbers()}
+    for category in ("day", "night", "ref", "every", "count"):
+        singles |= set(table[category])
+    for category in ("decade", "season"):
+        singles |= {w for name in table[category] for w in (name, name[2:])}
+    duals = {n for n, v in table["count"].items() if v.endswith(":2")}
+    return singles | {"ال" + n for n in duals} | set(month_numbers())
 
 
 @cache
-def lead_words() -> frozenset[str]:
-    """Every word an expression can start with (after clitics). The search only
-    tries the full pattern at words in this set or holding a digit: one set
-    lookup per word instead of sixteen alternatives at every word start."""
-    lexicons: list[object] = [month_numbers(), hijri_month_numbers()]
-    lexicons += [number_words()[kind] for kind in ("cardinal", "ordinal")]
-    table = words()
-    for category in ("day", "ref", "this", "unit", "ago", "mod", "part", "every", "approx"):
-        lexicons.append(table[category])
-    lexicons.append(table["count"])  # durations written as a dual: يومين
-    firsts = {name.split()[0] for lexicon in lexicons for name in lexicon}  # type: ignore[attr-defined]
-    for category in ("decade", "season"):  # with and without the article
-        firsts |= {w for name in table[category] for w in (name, name.removeprefix("ال"))}
-    firsts |= {"ال" + name for name in weekday_numbers()}
-    return frozenset(firsts | set(LEAD_WORDS))
+def lead_index() -> dict[str, tuple[tuple[int, bool, bool], ...]]:
+    """Written word -> (length of the clitics, article merged?, complete?) for
+    each way it may start an expression, shortest clitics first.
+
+    The search tries the pattern only at these words (and at numbers), after the
+    clitics: a dictionary lookup per word instead of every rule at every word
+    start, and no backtracking over clitics. A preposition ل merges with the
+    article (ل + العام = للعام): the pattern then starts at the article's ل.
+    A word that is not complete is tried only when the next word may continue
+    an expression (:func:`followers`): "في" is a lead word, for "في السابق"."""
+    complete = _complete_words()
+    leads = {name.split()[0] for lexicon in _lexicons() for name in lexicon} | set(LEAD_WORDS)
+    index: dict[str, set[tuple[int, bool, bool]]] = {}
+    for lead in leads:
+        whole = lead in complete
+        for clitic in CLITICS:
+            index.setdefault(clitic + lead, set()).add((len(clitic), False, whole))
+            if clitic.endswith("ل") and lead.startswith("ال"):
+                index.setdefault(clitic + lead[1:], set()).add((len(clitic), True, whole))
+    return {word: tuple(sorted(cuts)) for word, cuts in index.items()}
+
+
+@cache
+def followers() -> frozenset[str]:
+    """Words that may follow an incomplete lead word: lead words themselves,
+    and the later words of the lexicons' phrases ("السابق" of "في السابق")."""
+    later = {w for lexicon in _lexicons() for name in lexicon for w in name.split()[1:]}
+    shifts = {*words()["shift"], *words()["dual_shift"]}
+    return frozenset(lead_index()) | later | shifts | {"من"}
 
 
 @cache
 def date_re() -> re.Pattern[str]:
-    """The combined pattern, compiled once."""
-    rules = "|".join(_rules(pieces()))
-    return re.compile(rf"(?<!\w)(?P<cl>[وف]?[بلك]?)(?:{rules})")
-
-
-__all__ = ["date_re", "pieces", "word_pattern"]
+    """The combined pattern, compiled once; matched at a word start after its
+    clitics (see :func:`lead_index`)."""
+    return re.compile("|".join(_rules(pieces())))

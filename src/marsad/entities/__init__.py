@@ -3,7 +3,9 @@
 The ``entities`` pipeline component:
 
 1. KB aliases found with Aho-Corasick on the normalised text (``matcher``);
-2. entities outside the KB found from context (``context``);
+2. entities outside the KB found by an optional statistical back-end
+   (``backends``: CRF, Hugging Face; none by default) where the KB found
+   nothing, then from context (``context``);
 3. each mention linked: the KB candidate that fits the document best, or a
    stable id made from the normalised name for unknown entities (``link``);
 4. short forms and anaphors resolved within the document (عبدي → مظلوم عبدي,
@@ -15,10 +17,12 @@ type, data = {"id", "name", "source", "role"?}.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
 from marsad.doc import Doc
+from marsad.entities.backends import Recogniser, active_recognisers, recognised_mentions
 from marsad.entities.context import (
     Occupancy,
     lexicons,
@@ -57,8 +61,17 @@ def reset_kb() -> None:
     _compiled_for.cache_clear()
 
 
-def find_mentions(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mention]:
-    """Every mention in the document's body, linked, in text order."""
+def find_mentions(
+    doc: Doc,
+    kb: KnowledgeBase,
+    matcher: AliasMatcher,
+    recognisers: Sequence[Recogniser] = (),
+) -> list[Mention]:
+    """Every mention in the document's body, linked, in text order.
+
+    ``recognisers`` are statistical back-ends (``--ner``): their spans are
+    added where no KB mention is, before the context rules, which then attach
+    titles to their persons as to any other."""
     norm = doc.normalized
     body = [(norm.to_normalized(s), norm.to_normalized(e)) for s, e in doc.body_ranges()]
     linker = Linker(kb, doc.meta.date)
@@ -70,6 +83,8 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Me
             if mention is not None:
                 mentions.append(mention)
     linker.resolve_ambiguity(mentions)
+    for recogniser in recognisers:
+        mentions.extend(recognised_mentions(doc, recogniser, linker, mentions))
     words = Words.of(norm.text)
     occ = Occupancy(words, mentions)
     tags = words.tagged(lexicons())
@@ -84,7 +99,7 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Me
             if any(ns <= mention.ns and mention.ne <= ne for ns, ne in body):
                 mentions.append(mention)
     mentions = _outermost(mentions)
-    linker.link_unknown(mentions, norm.text)
+    linker.link_unknown(mentions, norm)
     in_body = _words_in_body(words, body)
     mentions.extend(linker.short_forms(mentions, words, occ, in_body))
     mentions.extend(linker.anaphors(mentions, words, occ, in_body, tags["anaphor"]))
@@ -122,7 +137,7 @@ def add_entities(doc: Doc) -> None:
     """Pipeline component: the ``entities`` layer."""
     kb, matcher = _compiled()
     norm = doc.normalized
-    for mention in find_mentions(doc, kb, matcher):
+    for mention in find_mentions(doc, kb, matcher, active_recognisers()):
         start, end = norm.to_original(mention.ns, mention.ne)
         data = {"id": mention.entry_id, "name": mention.name, "source": mention.source}
         if mention.role:

@@ -85,9 +85,7 @@ def place_compounds() -> frozenset[str]:
 def given_names() -> dict[tuple[str, ...], str]:
     # "على" folds to "علي": a given name that is also a function word is no cue
     return {
-        tuple(n.split()): n
-        for n in norm_lines("entities/given_names.txt")
-        if n not in stopwords()
+        tuple(n.split()): n for n in norm_lines("entities/given_names.txt") if n not in stopwords()
     }
 
 
@@ -313,7 +311,7 @@ def organizations_by_head(words: Words, occ: Occupancy, tags: Tags) -> Iterator[
             continue
         j, country = i + 1, None
         while j < len(words) and j - i <= 4 and _is_modifier(words, occ, j):
-            if words.between(j - 1, j).strip() not in ("", '"'):
+            if words.between(j - 1, j).strip(' "') != "":  # punctuation or a line break
                 break
             owner = occ.owner[j]
             if owner is not None:
@@ -334,7 +332,11 @@ def organizations_by_head(words: Words, occ: Occupancy, tags: Tags) -> Iterator[
 
 
 _PLACE_TYPES = {
-    "camp": "FAC", "base": "FAC", "facility": "FAC", "crossing": "FAC", "natural": "LOC",
+    "camp": "FAC",
+    "base": "FAC",
+    "facility": "FAC",
+    "crossing": "FAC",
+    "natural": "LOC",
     "region": "LOC",
 }
 
@@ -353,13 +355,24 @@ def places_after_cues(words: Words, occ: Occupancy, tags: Tags) -> Iterator[Ment
             if owner.type in ("GPE", "LOC", "FAC"):
                 owner.attrs.setdefault("level", level)
             continue
-        if level == "region" and stripped[1] in ("شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
-                                                 "شرقي", "غربي", "منطقه", "منطقتي"):
+        if level == "region" and stripped[1] in (
+            "شمال",
+            "جنوب",
+            "شرق",
+            "غرب",
+            "شمالي",
+            "جنوبي",
+            "شرقي",
+            "غربي",
+            "منطقه",
+            "منطقتي",
+        ):
             continue  # directions and areas name places only when the place is known
         n = _place_extent(words, occ, j)
         if n:
-            mention = Mention(words.starts[j], words.ends[j + n - 1],
-                              _PLACE_TYPES.get(level, "GPE"), "place_cue")
+            mention = Mention(
+                words.starts[j], words.ends[j + n - 1], _PLACE_TYPES.get(level, "GPE"), "place_cue"
+            )
             mention.attrs["level"] = level
             occ.claim(mention)
             yield mention
@@ -373,7 +386,7 @@ def _place_extent(words: Words, occ: Occupancy, j: int) -> int:
             break
         if not word.startswith("ال") and word.endswith("يه"):
             break  # "قاعدة عسكرية": an adjective, not a name
-        if n and words.between(j + n - 1, j + n).strip():
+        if n and words.between(j + n - 1, j + n).strip(" "):
             break
         n += 1
         if not word.startswith("ال") and n == 1 and j + n < len(words):

@@ -18,14 +18,43 @@ from marsad.text.normalize import NormalizedText, normalize_string
 _GEONAMES_MIN_POPULATION = 100_000
 _GEONAMES_MIN_POPULATION_ABROAD = 1_000_000
 _LOCATIVES = frozenset(
-    normalize_string(w) for w in ("في", "من", "إلى", "قرب", "نحو", "باتجاه", "شمال", "جنوب",
-                                  "شرق", "غرب", "داخل", "وفي", "ومن", "وإلى", "حتى", "عن")
+    normalize_string(w)
+    for w in (
+        "في",
+        "من",
+        "إلى",
+        "قرب",
+        "نحو",
+        "باتجاه",
+        "شمال",
+        "جنوب",
+        "شرق",
+        "غرب",
+        "داخل",
+        "وفي",
+        "ومن",
+        "وإلى",
+        "حتى",
+        "عن",
+    )
 )
 _KIND_WEIGHT = {"name": 3.0, "alias": 2.5, "nisba": 2.0, "geonames": 1.0}
-_SOURCE_WEIGHT = {"places.tsv": 1.0, "organizations.tsv": 1.0, "people.tsv": 1.0,
-                  "countries.tsv": 1.0, "pycountry": 0.8, "geonames": 0.0}
-_TYPE_PREFIX = {"PER": "per", "ORG": "org", "GPE": "gpe", "LOC": "loc", "FAC": "fac",
-                "NORP": "norp"}
+_SOURCE_WEIGHT = {
+    "places.tsv": 1.0,
+    "organizations.tsv": 1.0,
+    "people.tsv": 1.0,
+    "countries.tsv": 1.0,
+    "pycountry": 0.8,
+    "geonames": 0.0,
+}
+_TYPE_PREFIX = {
+    "PER": "per",
+    "ORG": "org",
+    "GPE": "gpe",
+    "LOC": "loc",
+    "FAC": "fac",
+    "NORP": "norp",
+}
 
 
 def unknown_id(entity_type: str, name: str) -> str:
@@ -48,9 +77,7 @@ class Linker:
         self.date = date
 
     # --- KB hits ------------------------------------------------------------------
-    def kb_mention(
-        self, ns: int, ne: int, key: str, segment: str, local_ns: int
-    ) -> Mention | None:
+    def kb_mention(self, ns: int, ne: int, key: str, segment: str, local_ns: int) -> Mention | None:
         aliases = self.kb.aliases.get(key, [])
         if not aliases:
             return None
@@ -63,9 +90,7 @@ class Linker:
         self._choose(mention, countries=set())
         return mention
 
-    def _trust_geonames(
-        self, aliases: list[Alias], key: str, segment: str, local_ns: int
-    ) -> bool:
+    def _trust_geonames(self, aliases: list[Alias], key: str, segment: str, local_ns: int) -> bool:
         from marsad.entities.context import place_cues
 
         before = segment[max(0, local_ns - 20) : local_ns].split()
@@ -81,8 +106,11 @@ class Linker:
         region = region_countries()
         return any(
             (entry := self.kb.entries[a.entry_id]).population
-            >= (_GEONAMES_MIN_POPULATION if entry.country in region
-                else _GEONAMES_MIN_POPULATION_ABROAD)
+            >= (
+                _GEONAMES_MIN_POPULATION
+                if entry.country in region
+                else _GEONAMES_MIN_POPULATION_ABROAD
+            )
             for a in aliases
         )
 
@@ -121,16 +149,19 @@ class Linker:
                 self._choose(mention, countries)
 
     # --- entities outside the KB -----------------------------------------------
-    def link_unknown(self, mentions: list[Mention], text: str) -> None:
+    def link_unknown(self, mentions: list[Mention], norm: NormalizedText) -> None:
+        """Entities outside the KB get an id from their normalised name (stable
+        across documents) and their name as the article spells it."""
         for mention in mentions:
             if mention.entry_id:
                 continue
-            surface = text[mention.ns : mention.ne].strip('" ')
+            surface = norm.text[mention.ns : mention.ne].strip('" ')
             known = [e for e in self.kb.lookup(surface) if e.type == mention.type]
             if known:
                 mention.entry_id, mention.name = known[0].id, known[0].name_ar
                 continue
-            mention.name = surface
+            start, end = norm.to_original(mention.ns, mention.ne)
+            mention.name = norm.original[start:end].strip('"“”«» ')
             mention.entry_id = unknown_id(mention.type, surface)
 
     # --- within-document coreference -------------------------------------------
@@ -159,8 +190,14 @@ class Linker:
             if not occ.free(i) or not in_body[i]:
                 continue
             full = forms[form]
-            mention = Mention(words.starts[i] + len(prefix), words.ends[i], "PER", "short_form",
-                              full.entry_id, full.name)
+            mention = Mention(
+                words.starts[i] + len(prefix),
+                words.ends[i],
+                "PER",
+                "short_form",
+                full.entry_id,
+                full.name,
+            )
             occ.claim(mention)
             yield mention
 
@@ -197,7 +234,7 @@ class Linker:
         in_body: list[bool],
         tagged: dict[int, tuple[str, str]],
     ) -> Iterator[Mention]:
-        """"التنظيم" after "داعش": a definite noun naming the kind of an
+        """ "التنظيم" after "داعش": a definite noun naming the kind of an
         organisation mentioned earlier refers to it."""
         from marsad.entities.context import anaphors
 
@@ -211,10 +248,10 @@ class Linker:
             target = self._antecedent(word, table[word], orgs, words.starts[i])
             if target is None:
                 continue
-            start = words.starts[i] + (len(prefix) if prefix not in ("لل", "ولل", "فلل") else
-                                       len(prefix) - 1)
-            mention = Mention(start, words.ends[i], "ORG", "anaphor", target.entry_id,
-                              target.name)
+            start = words.starts[i] + (
+                len(prefix) if prefix not in ("لل", "ولل", "فلل") else len(prefix) - 1
+            )
+            mention = Mention(start, words.ends[i], "ORG", "anaphor", target.entry_id, target.name)
             occ.claim(mention)
             yield mention
 
@@ -226,8 +263,11 @@ class Linker:
         latest of the right kind."""
         noun = word[2:]
         earlier = [m for m in orgs if m.ns < pos]
-        named = [m for m in earlier if any(
-            noun in alias_key(n).split() for n in self.kb.entries[m.entry_id or ""].names())]
+        named = [
+            m
+            for m in earlier
+            if any(noun in alias_key(n).split() for n in self.kb.entries[m.entry_id or ""].names())
+        ]
         if named:
             return named[-1]
         of_kind = [m for m in earlier if self.kb.entries[m.entry_id or ""].kind in kinds]
@@ -273,4 +313,3 @@ class Linker:
             active = sorted(entry.roles, key=lambda r: r.start or "0", reverse=True)
         role = active[0]
         return {"title": role.title_ar, "org_id": role.org_id or None, "from_kb": True}
-

@@ -35,6 +35,11 @@ from marsad.pipeline import Pipeline
 DEFAULT_ANCHOR = "2015-12-24"
 
 
+def default_corpus() -> Path:
+    """``../shared/data/timeml/Corpus_test`` next to the repository."""
+    return Path(__file__).resolve().parents[4] / "shared" / "data" / "timeml" / "Corpus_test"
+
+
 class Expression(NamedTuple):
     start: int
     end: int
@@ -108,7 +113,10 @@ def _overlap(a: Expression, b: Expression) -> int:
     return min(a.end, b.end) - max(a.start, b.start)
 
 
-def pair(gold: list[Expression], predicted: list[Expression]) -> list[tuple[Expression, Expression]]:
+Pair = tuple[Expression, Expression]
+
+
+def pair(gold: list[Expression], predicted: list[Expression]) -> list[Pair]:
     """One-to-one pairs of overlapping gold and predicted expressions, the
     largest overlaps first."""
     candidates = sorted(
@@ -117,7 +125,7 @@ def pair(gold: list[Expression], predicted: list[Expression]) -> list[tuple[Expr
     )
     used_gold: set[int] = set()
     used_pred: set[int] = set()
-    pairs: list[tuple[Expression, Expression]] = []
+    pairs: list[Pair] = []
     for size, i, j in candidates:
         if size > 0 and i not in used_gold and j not in used_pred:
             used_gold.add(i)
@@ -188,8 +196,9 @@ class DatesResult:
 def predict(timed: TimedPipeline, document: TimemlDoc, anchor: str | None) -> list[Expression]:
     """The date stage's expressions for one document, anchored at ``anchor``."""
     result = timed(Doc(document.text, id=document.name, meta=Metadata(date=anchor)))
+    text = document.text
     return [
-        Expression(s.start, s.end, s.label, (s.data or {}).get("value"), document.text[s.start : s.end])
+        Expression(s.start, s.end, s.label, (s.data or {}).get("value"), text[s.start : s.end])
         for s in result.spans(DATE_LAYER)
     ]
 
@@ -211,7 +220,7 @@ def evaluate(documents: Iterable[TimemlDoc], *, anchor: str | None = DEFAULT_ANC
         predicted = predict(timed, document, document.dct or anchor)
         pairs = pair(document.gold, predicted)
         detection += Score(len(document.gold), len(predicted), len(pairs))
-        exact += Score(len(document.gold), len(predicted), len(set(document.gold) & _same(predicted, document.gold)))
+        exact += Score(len(document.gold), len(predicted), len(_same(predicted, document.gold)))
         for gold, guess in pairs:
             right = gold.value == guess.value
             for tally in (agreement, by_type[gold.type]):
@@ -225,8 +234,16 @@ def evaluate(documents: Iterable[TimemlDoc], *, anchor: str | None = DEFAULT_ANC
         missed.update(g.text for g in document.gold if g not in paired_gold)
         spurious.update(p.text for p in predicted if p not in paired_pred)
     return DatesResult(
-        detection, exact, agreement, dict(by_type), errors, missed, spurious, n,
-        timed.throughput, {"anchor": anchor},
+        detection,
+        exact,
+        agreement,
+        dict(by_type),
+        errors,
+        missed,
+        spurious,
+        n,
+        timed.throughput,
+        {"anchor": anchor},
     )
 
 
@@ -284,7 +301,7 @@ def format_report(result: DatesResult, errors: int = 10) -> str:
         *(_agreement_line(t_, a) for t_, a in sorted(result.by_type.items())),
     ]
     if errors:
-        lines += ["", f"most frequent value errors (gold text: gold value → predicted):"]
+        lines += ["", "most frequent value errors (gold text: gold value → predicted):"]
         lines += [
             f"  {n:>3}  {text}: {gold} → {guess}  ({type_})"
             for (text, gold, guess, type_), n in result.errors.most_common(errors)

@@ -13,6 +13,7 @@ import click
 from tqdm import tqdm
 
 from marsad import __version__
+from marsad.entities.backends import NER_ENV, BackendError, set_ner_backend
 from marsad.entities.kb import KB_ENV, KBFileError, set_user_kb_files
 from marsad.ingest import DEFAULT_BATCH, IngestReport, default_jobs, ingest
 from marsad.interfaces.analyze import analyze_lines
@@ -53,6 +54,27 @@ kb_option = click.option(
     metavar="FILE",
     help=f"Extra knowledge-base TSV file (repeatable; default: ${KB_ENV}, "
     "paths separated by the OS path separator). See `marsad kb import-petrarch`.",
+)
+
+
+def _use_ner_backend(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if not value:
+        return
+    try:
+        set_ner_backend(value)
+    except (BackendError, ValueError) as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from exc
+
+
+ner_option = click.option(
+    "--ner",
+    callback=_use_ner_backend,
+    expose_value=False,
+    metavar="kb|crf:MODEL|hf:DIR",
+    help="Entity recogniser: kb (the knowledge base and context rules), or these plus a "
+    "CRF model from `marsad train ner` (crf:MODEL, extra marsad[crf]) or a local Hugging "
+    "Face token-classification model (hf:DIR, extra marsad[transformers]); KB mentions "
+    f"win where they overlap. Default: ${NER_ENV}, else kb.",
 )
 
 
@@ -111,6 +133,7 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @kb_option
+@ner_option
 @click.option(
     "--field",
     "fields",
@@ -144,6 +167,9 @@ def cli() -> None:
 )
 @stages_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option(
+    "--no-cluster", is_flag=True, help="Do not group the new articles into stories afterwards."
+)
 def ingest_command(
     paths: tuple[str, ...],
     db_path: str | None,
@@ -154,6 +180,7 @@ def ingest_command(
     jobs: int,
     stages: list[str] | None,
     quiet: bool,
+    no_cluster: bool,
 ) -> None:
     """Read PATHS (files, folders, globs; .txt, .html, .jsonl[.gz], .xml feeds,
     .warc[.gz]) into the store.
@@ -175,6 +202,8 @@ def ingest_command(
                 on_item=lambda _: bar.update(),
             )
         _print_ingest_summary(report, store)
+        if not no_cluster:
+            _cluster_store(store, rebuild=False)
     if report.failed:
         sys.exit(1)
 
@@ -227,16 +256,24 @@ def list_command(
 
 
 @cli.command("show")
-@click.argument("article_id")
+@click.argument("args", nargs=-1, required=True, metavar="[article|story] ID")
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="The contract record instead of text.")
-def show_command(article_id: str, db_path: str | None, as_json: bool) -> None:
+def show_command(args: tuple[str, ...], db_path: str | None, as_json: bool) -> None:
     """Show one article (id, unique id prefix, or source key) with its spans:
     boilerplate struck through, title in bold, dateline underlined, then the
-    numbered sentences with their [start:end] offsets."""
+    numbered sentences with their [start:end] offsets.
+
+    `marsad show story ID` shows a story (story id, prefix, or the id of one of
+    its articles): its outlets, entities with the articles that name them, and
+    what each outlet adds."""
+    kind, ident = _show_target(args)
+    if kind == "story":
+        _show_story(ident, db_path, as_json)
+        return
     with open_store(db_path) as store:
         try:
-            doc = store.get(article_id)
+            doc = store.get(ident)
         except StoreError as exc:
             raise click.ClickException(str(exc)) from exc
         sources = store.sources_of(doc.id)
@@ -244,6 +281,18 @@ def show_command(article_id: str, db_path: str | None, as_json: bool) -> None:
         click.echo(json.dumps(to_record(doc), ensure_ascii=False, indent=2))
     else:
         click.echo(render_article(doc, sources))
+
+
+def _show_target(args: tuple[str, ...]) -> tuple[str, str]:
+    """(kind, id) from `show ID`, `show article ID` or `show story ID`."""
+    if len(args) == 1:
+        return "article", args[0]
+    if len(args) == 2 and args[0] in ("article", "story"):
+        return args[0], args[1]
+    raise click.UsageError("expected ID, `article ID` or `story ID`")
+
+
+# --- marsad entities: who is who (stored entity mentions) ----------------------------
 
 
 @cli.command("entities")
@@ -271,6 +320,32 @@ def entities_command(
             )
 
 
+# --- marsad quotes: who said what (stored quotes) ------------------------------------
+
+
+@cli.command("quotes")
+@db_option
+@click.option("--speaker", help="Only quotes whose speaker name or id contains this text.")
+@click.option("--search", help="Only quotes whose text contains this text.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of text.")
+def quotes_command(
+    db_path: str | None, speaker: str | None, search: str | None, limit: int, as_json: bool
+) -> None:
+    """List who said what in stored articles: date, outlet, speaker and the quote."""
+    with open_store(db_path) as store:
+        rows = store.quotes(speaker=speaker, search=search, limit=limit)
+    for row in rows:
+        if as_json:
+            click.echo(json.dumps(row, ensure_ascii=False))
+            continue
+        who = click.style(row["speaker"] or "?", fg="green")
+        click.echo(
+            f"{(row['published'] or '')[:10]:10}  {(row['outlet'] or '-')[:20]:20}  "
+            f"{who} ({row['speaker_type']}, {row['kind']}): {row['text']}"
+        )
+
+
 @cli.command("errors")
 @db_option
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
@@ -283,18 +358,82 @@ def errors_command(db_path: str | None, limit: int) -> None:
 
 @cli.command("export")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "acled-csv", "plover-json"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: contract records; acled-csv: one ACLED-like row per event; "
+    "plover-json: one PLOVER event per line (see docs/events.md).",
+)
 @click.option(
     "-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Default: stdout."
 )
 def export_command(db_path: str | None, fmt: str, output: TextIO) -> None:
     """Export everything in the store: one contract record per article (the
-    same shape as `marsad analyze`), plus its sources."""
+    same shape as `marsad analyze`), plus its sources; or its events."""
+    if fmt != "jsonl":
+        _export_events(db_path, fmt, output)
+        return
     with open_store(db_path) as store:
         for doc in store.iter_docs():
             record = to_record(doc)
             record["sources"] = store.sources_of(doc.id)
             output.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _export_events(db_path: str | None, fmt: str, output: TextIO) -> None:
+    from marsad.events.export import write_acled_csv, write_plover_jsonl
+
+    write = write_acled_csv if fmt == "acled-csv" else write_plover_jsonl
+    with open_store(db_path) as store:
+        count = write(store.iter_docs(status="analysed"), output)
+    click.echo(f"{count} events", err=True)
+
+
+@cli.command("events")
+@db_option
+@click.option("--type", "event_type", metavar="TYPE", help="PLOVER type, e.g. ASSAULT.")
+@click.option("--actor", help="Only events whose actor text or id contains this.")
+@click.option("--place", help="Only events whose place text or id contains this.")
+@click.option("--since", metavar="DATE", help="Only events dated on or after DATE.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of a table.")
+def events_command(
+    db_path: str | None,
+    event_type: str | None,
+    actor: str | None,
+    place: str | None,
+    since: str | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """List stored events, newest first: date, type/mode, actor → target, place,
+    fatalities and the trigger's article and offsets (see docs/events.md)."""
+    with open_store(db_path) as store:
+        rows = store.events(
+            event_type=event_type, actor=actor, place=place, since=since, limit=limit
+        )
+    for row in rows:
+        if as_json:
+            click.echo(json.dumps(row, ensure_ascii=False))
+            continue
+        click.echo(_event_line(row))
+
+
+def _event_line(row: dict[str, Any]) -> str:
+    def name(role: dict[str, Any] | None) -> str:
+        return role["text"] if role else "-"
+
+    flags = "".join(f" [{flag}]" for flag in ("negated", "intended") if row.get(flag))
+    dead = f" ({row['fatalities']} killed)" if row.get("fatalities") else ""
+    return (
+        f"{(row['date'] or row['published'] or '')[:10]:10}  "
+        f"{click.style(row['type'], fg='green')}/{row['mode']}{flags}  "
+        f"{name(row['actor'])} → {name(row['target'])}  @ {name(row['place'])}{dead}  "
+        f"[{row['article_id']}:{row['start']}:{row['end']}]"
+    )
 
 
 @cli.command("analyze")
@@ -303,6 +442,7 @@ def export_command(db_path: str | None, fmt: str, output: TextIO) -> None:
 )
 @db_option
 @kb_option
+@ner_option
 @stages_option
 def analyze_command(save: bool, db_path: str | None, stages: list[str] | None) -> None:
     """Analyse JSON Lines from stdin, write JSON Lines to stdout (the machine contract).
@@ -340,6 +480,96 @@ def _store_saver(db_path: str | None) -> Callable[[Any], None]:
     return save
 
 
+# stories ---------------------------------------------------------------------
+# Which reports tell the same story (marsad.stories, imported inside the
+# commands so that other commands do not load numpy and datasketch).
+
+
+def _cluster_store(store: Store, *, rebuild: bool) -> None:
+    from marsad.stories.live import cluster_store
+
+    report = cluster_store(store, rebuild=rebuild)
+    click.echo(
+        f"clustered {report.articles} articles: {report.stories} new stories, "
+        f"{report.duplicates} duplicates",
+        err=True,
+    )
+
+
+@cli.command("cluster")
+@click.option(
+    "--store", "use_store", is_flag=True, help="Re-cluster every article in the store (backfill)."
+)
+@db_option
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+    help="Worker processes computing features (stdin mode).",
+)  # fmt: skip
+@click.option("--evidence", is_flag=True, help="Add each decision's evidence to the output.")
+def cluster_command(use_store: bool, db_path: str | None, jobs: int, evidence: bool) -> None:
+    """Group reports into stories and threads.
+
+    Reads JSON Lines from stdin, {"id", "text", optional "title", "date",
+    "source"}, and writes one line per input line, in input order: {"id",
+    "story", "thread", "duplicate_of"} (or {"id", "error"}). With --store,
+    clusters everything in the store again instead. See docs/stories.md.
+    """
+    if use_store:
+        with open_store(db_path) as store:
+            _cluster_store(store, rebuild=True)
+        return
+    from marsad.stories.stream import cluster_lines
+
+    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+    failed = 0
+    for record in cluster_lines(stdin, jobs=jobs, evidence=evidence):
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        failed += "error" in record
+    sys.stdout.flush()
+    if failed:
+        click.echo(f"{failed} input lines failed", err=True)
+
+
+@cli.command("stories")
+@db_option
+@click.option("--since", metavar="DATE", help="Only stories first seen on or after DATE.")
+@click.option(
+    "--min-sources", type=click.IntRange(min=1), default=1, show_default=True,
+    help="Only stories reported by at least N outlets.",
+)  # fmt: skip
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of a table.")
+def stories_command(
+    db_path: str | None, since: str | None, min_sources: int, limit: int, as_json: bool
+) -> None:
+    """List stories, newest first: first seen, article count, outlets, title."""
+    with open_store(db_path) as store:
+        rows = store.list_stories(since=since, min_sources=min_sources, limit=limit)
+    for row in rows:
+        if as_json:
+            click.echo(json.dumps(row, ensure_ascii=False))
+            continue
+        outlets = ", ".join(row["outlets"]) or "-"
+        click.echo(
+            f"{click.style(row['id'], fg='green')}  {(row['first_seen'] or '')[:10]:10}  "
+            f"{row['articles']:>3} art  {(row['title'] or '')[:60]}  [{outlets[:60]}]"
+        )
+
+
+def _show_story(ident: str, db_path: str | None, as_json: bool) -> None:
+    from marsad.stories.view import render_story, story_view
+
+    with open_store(db_path) as store:
+        try:
+            view = story_view(store, ident)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(view, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_story(view))
+
+
 # evaluation ------------------------------------------------------------------
 # `marsad eval TASK FILE`: one subcommand per task (ner; later quotes, events,
 # stories), each a thin wrapper over marsad.evaluation.<task>. The evaluation
@@ -353,6 +583,7 @@ def eval_group() -> None:
 
 @eval_group.command("ner", short_help="Score named entities against a CoNLL BIO file.")
 @click.argument("path", metavar="FILE", type=click.Path(exists=True, dir_okay=False))
+@ner_option
 @click.option(
     "--type-map",
     "type_map",
@@ -422,6 +653,205 @@ def eval_ner_command(
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(ner.format_report(result))
+
+
+@eval_group.command("quotes", short_help="Score quotes and speakers against a JSON Lines gold.")
+@click.argument("path", metavar="GOLD.jsonl", type=click.Path(exists=True, dir_okay=False))
+@click.option("--limit", type=click.IntRange(min=1), help="Evaluate the first N documents only.")
+@click.option("--errors", "show_errors", is_flag=True, help="List misses and wrong speakers.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@kb_option
+def eval_quotes_command(path: str, limit: int | None, show_errors: bool, as_json: bool) -> None:
+    """Quotes: run the `marsad analyze` pipeline on each gold document and score
+    quote detection (precision, recall, F1 by kind; a match overlaps a gold
+    quote of its kind by at least half of the shorter span), speaker accuracy
+    on matched quotes, and the cost per article.
+
+    \b
+    GOLD.jsonl, one document per line:
+        {"id": "d1", "text": "…", "quotes": [{"kind": "indirect",
+         "content": [12, 40], "speaker": {"name": "…", "id": "per:…"}}]}
+    """
+    from marsad.evaluation import quotes
+
+    try:
+        result = quotes.evaluate_file(path, limit=limit)
+    except quotes.GoldError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(quotes.format_report(result, show_errors=show_errors))
+
+
+@eval_group.command("dates", short_help="Score temporal expressions against TimeML files.")
+@click.argument("directory", metavar="[DIR]", required=False, type=click.Path(file_okay=False))
+@click.option(
+    "--anchor",
+    metavar="YYYY-MM-DD",
+    default=None,
+    help="Article date for files without a DCT (default: 2015-12-24, the date the "
+    "Arabic TimeML test corpus was resolved against).",
+)
+@click.option(
+    "--errors",
+    type=click.IntRange(min=0),
+    default=10,
+    show_default=True,
+    help="List the N most frequent value errors, misses and spurious expressions.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def eval_dates_command(
+    directory: str | None, anchor: str | None, errors: int, as_json: bool
+) -> None:
+    """Dates: run the date normaliser on every TimeML file (*.tml) of DIR
+    (default: ../shared/data/timeml/Corpus_test next to the repository) and
+    score it against the gold TIMEX3: detection and exact-span precision/recall/F1,
+    and value accuracy on the overlapping pairs, overall and by type.
+    """
+    from marsad.evaluation import dates
+
+    path = Path(directory) if directory else dates.default_corpus()
+    if not path.is_dir():
+        raise click.ClickException(f"no TimeML directory at {path}")
+    try:
+        result = dates.evaluate_dir(path, anchor=anchor or dates.DEFAULT_ANCHOR)
+    except (OSError, dates.ET.ParseError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(result.to_dict(errors), ensure_ascii=False, indent=2))
+    else:
+        click.echo(dates.format_report(result, errors))
+
+
+@eval_group.command(
+    "events", short_help="Score events against a UniversalPetrarch validation file."
+)
+@click.argument("path", metavar="FILE.xml", type=click.Path(exists=True, dir_okay=False))
+@click.option("--limit", type=click.IntRange(min=1), help="Evaluate the first N sentences only.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@kb_option
+def eval_events_command(path: str, limit: int | None, as_json: bool) -> None:
+    """Events: run the `marsad analyze` pipeline on every <Sentence> of FILE.xml
+    (UniversalPetrarch validation format: one ASSAULT or PROTEST event per
+    sentence, with its source and target text) and report how often the gold
+    type is found, confusions with other types, actor and target agreement, and
+    the cost per sentence. See docs/evaluation.md.
+    """
+    from marsad.evaluation import events
+
+    try:
+        result = events.evaluate_file(path, limit=limit)
+    except (events.GoldError, events.ET.ParseError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(events.format_report(result))
+
+
+@eval_group.command("stories", short_help="Score story clustering against a gold grouping.")
+@click.argument("path", metavar="GOLD.json", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def eval_stories_command(path: str, as_json: bool) -> None:
+    """Stories: cluster the articles of GOLD.json (read, analysed and clustered
+    as `marsad ingest` does) and report B-cubed and pairwise precision, recall
+    and F1. The file format is described in marsad.evaluation.stories and
+    docs/stories.md; eval/stories/ holds two gold files."""
+    from marsad.evaluation import stories
+
+    try:
+        result = stories.evaluate_file(path)
+    except stories.GoldError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(stories.format_report(result))
+
+
+# --- marsad train: optional statistical models ---------------------------------------
+
+
+@cli.group("train")
+def train_group() -> None:
+    """Train optional statistical models on your own annotated data."""
+
+
+@train_group.command("ner", short_help="Train a CRF entity tagger on a CoNLL BIO file.")
+@click.argument("path", metavar="CONLL", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    "model",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default="ner.crfsuite",
+    show_default=True,
+    help="Model file to write.",
+)
+@click.option(
+    "--tag-column",
+    type=click.IntRange(min=2),
+    default=None,
+    help="Column holding the tag (as in `marsad eval ner`).",
+)
+@click.option(
+    "--type-map",
+    "type_map",
+    multiple=True,
+    metavar="FROM=TO",
+    help="Map a corpus type to the type the model predicts, on top of the defaults "
+    "(PER/PERS→PER, ORG, GPE, LOC, FAC, NORP); FROM= drops FROM; unmapped types "
+    "(MISC, DATE, ...) are not learnt. Repeatable, or comma-separated.",
+)
+@click.option("--iterations", type=click.IntRange(min=1), default=150, show_default=True)
+@click.option(
+    "--c1", type=click.FloatRange(min=0), default=0.05, show_default=True, help="L1 regularisation."
+)
+@click.option(
+    "--c2", type=click.FloatRange(min=0), default=0.05, show_default=True, help="L2 regularisation."
+)
+@kb_option
+def train_ner_command(
+    path: str,
+    model: Path,
+    tag_column: int | None,
+    type_map: tuple[str, ...],
+    iterations: int,
+    c1: float,
+    c2: float,
+) -> None:
+    """Train a CRF tagger (extra marsad[crf]) on CONLL, BIO tags one token per
+    line (the format of `marsad eval ner`), and write it to MODEL. Use it with
+    `--ner crf:MODEL` on analyze, ingest and eval ner: its entities are added
+    where the knowledge base found none, and linked like every mention. Features
+    use the knowledge base: train and tag with the same --kb files."""
+    from marsad.entities.backends import BACKEND_TYPE_MAP
+    from marsad.evaluation import ner
+
+    try:
+        mapping = ner.parse_type_map(type_map, base=BACKEND_TYPE_MAP)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--type-map") from exc
+    try:
+        from marsad.entities.backends import crf
+
+        report = crf.train(
+            ner.read_conll(path, tag_column),
+            model,
+            type_map=mapping,
+            c1=c1,
+            c2=c2,
+            iterations=iterations,
+        )
+    except (BackendError, ValueError) as exc:  # ConllError is a ValueError
+        raise click.ClickException(str(exc)) from exc
+    entities = ", ".join(f"{t} {n:,}" for t, n in report.entities.most_common())
+    click.echo(
+        f"trained on {report.sentences:,} sentences, {report.tokens:,} tokens "
+        f"({entities}) in {report.seconds:.1f} s; model: {report.model}",
+        err=True,
+    )
 
 
 # --- marsad kb: the knowledge base ---------------------------------------------------

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from marsad.dates import DATE_LAYER
 from marsad.doc import Doc, Span
 from marsad.entities import entity_summary
+from marsad.events import LAYER as EVENT_LAYER
+from marsad.events import event_record
+from marsad.quotes import quote_record
 
 #: layers reported under "cleaning" besides the plain "boilerplate" pairs
 CLEANING_LAYERS = ("title", "boilerplate", "dateline")
@@ -24,9 +28,9 @@ def to_record(doc: Doc) -> dict[str, Any]:
         "sentences": [span.pair() for span in doc.sentences],
         "boilerplate": [span.pair() for span in doc.boilerplate],
         "entities": [entity_record(doc, span) for span in doc.spans("entities")],
-        "quotes": [],
-        "events": [],
-        "dates": [],
+        "quotes": [quote_record(doc, span) for span in doc.spans("quotes")],
+        "events": [event_record(span) for span in doc.spans(EVENT_LAYER)],
+        "dates": [date_record(span) for span in doc.spans(DATE_LAYER)],
         # additions to the original contract
         "skip_reason": doc.skip_reason,
         "meta": doc.meta.to_dict(),
@@ -53,6 +57,20 @@ def entity_record(doc: Doc, span: Span) -> dict[str, Any]:
     for key in ("role", "source", "country", "level"):
         if data.get(key):
             record[key] = data[key]
+    return record
+
+
+def date_record(span: Span) -> dict[str, Any]:
+    """{"start", "end", "value", "type", "mod"?}: see docs/contract.md ("dates")."""
+    data = span.data or {}
+    record: dict[str, Any] = {
+        "start": span.start,
+        "end": span.end,
+        "value": data.get("value"),
+        "type": span.label,
+    }
+    if data.get("mod"):
+        record["mod"] = data["mod"]
     return record
 
 

@@ -15,8 +15,14 @@ _STYLES = {
     "dateline": {"underline": True},
     "entities": {"fg": "magenta"},
 }
-_ENTITY_COLOURS = {"PER": "magenta", "ORG": "blue", "GPE": "yellow", "LOC": "yellow",
-                   "FAC": "yellow", "NORP": "cyan"}
+_ENTITY_COLOURS = {
+    "PER": "magenta",
+    "ORG": "blue",
+    "GPE": "yellow",
+    "LOC": "yellow",
+    "FAC": "yellow",
+    "NORP": "cyan",
+}
 _LAYER_ORDER = ("boilerplate", "title", "dateline", "entities")
 
 

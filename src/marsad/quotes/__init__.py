@@ -27,16 +27,14 @@ from marsad.doc import Doc, Span
 from marsad.quotes.context import Context, Range
 from marsad.quotes.direct import MarkPair, find_pairs, is_statement
 from marsad.quotes.indirect import (
-    ATTRIBUTION,
     SELF,
     SOURCE,
     Cue,
     find_cues,
-    inside,
     trimmed,
 )
 from marsad.quotes.lexicon import DESCRIBE, PARTICIPLE
-from marsad.quotes.speakers import NOBODY, Speaker, subject
+from marsad.quotes.speakers import NOBODY, ORGANIZATION, Speaker, subject
 
 __all__ = ["Quote", "add_quotes", "find_quotes", "quote_record"]
 
@@ -83,14 +81,35 @@ def _sentence_subject(ctx: Context, sentence: Range) -> Speaker | None:
     first = ctx.first_word(sentence[0])
     limit = ctx.first_word(sentence[1])
     found = subject(ctx, first + 1, limit, sentence[0]) if first + 1 < limit else None
-    return found if found is not None and found.known else None
+    return found if found is not None and found.typed else None
 
 
-def resolve_speakers(ctx: Context, cues: list[Cue]) -> None:
-    """Fill in implicit speakers in text order."""
+def _antecedent(ctx: Context, cue: Cue, earlier: list[Cue]) -> Speaker | None:
+    """Who a definite noun subject refers to: the latest speaker whose subject
+    had that noun ("مصدر عسكري" … "وأوضح المصدر"), or for an organisation
+    noun ("المنظمة", "الوزارة") the latest organisation that spoke."""
+    head = cue.speaker.anaphor if cue.speaker else None
+    if not head:
+        return None
+    for previous in reversed(earlier):
+        if previous.speaker and head in previous.region and previous.speaker.known:
+            return previous.speaker
+    if head in ctx.lex.org_heads:
+        for previous in reversed(earlier):
+            if previous.speaker and previous.speaker.type == ORGANIZATION:
+                return previous.speaker
+    return None
+
+
+def resolve_speakers(ctx: Context, cues: list[Cue]) -> Chain:
+    """Fill in implicit and anaphoric speakers in text order; the chain of speakers."""
     chain = Chain()
     previous: Cue | None = None
-    for cue in sorted(cues, key=lambda c: c.start):
+    earlier: list[Cue] = []
+    for cue in cues:
+        antecedent = _antecedent(ctx, cue, earlier)
+        if antecedent is not None and cue.speaker is not None:
+            cue.speaker = antecedent.at(cue.speaker.mention)
         same_sentence = previous is not None and previous.sentence == cue.sentence
         if cue.speaker is None:
             inherited = previous.speaker if same_sentence and previous else None
@@ -101,6 +120,8 @@ def resolve_speakers(ctx: Context, cues: list[Cue]) -> None:
         if cue.attribution != SOURCE:  # a source reports; it does not take the floor
             chain.add(cue.start, cue.speaker)
             previous = cue
+        earlier.append(cue)
+    return chain
 
 
 # quotes ----------------------------------------------------------------------------
@@ -116,7 +137,7 @@ def _reported(cues: list[Cue], pairs: list[MarkPair]) -> list[Quote]:
             q.sentence == cue.sentence and q.content[1] >= cue.content[1] for q in quotes
         ):
             continue  # "…، على حد وصفه" closing a clause already reported
-        if cue.colon and cue.content in outers:
+        if cue.colon and cue.content in outers | {p.content for p in pairs if not p.closed}:
             continue  # قال: «…» is a direct quotation only
         quotes.append(Quote(INDIRECT, cue.content, cue.span, cue.speaker, cue.sentence))
     return quotes
@@ -127,7 +148,11 @@ def _opens_sentence(ctx: Context, pair: MarkPair, sentence: Range) -> bool:
 
 
 def _direct_speaker(
-    ctx: Context, pair: MarkPair, sentence: Range, cues: list[Cue], indirect: list[Quote],
+    ctx: Context,
+    pair: MarkPair,
+    sentence: Range,
+    cues: list[Cue],
+    indirect: list[Quote],
     chain: Chain,
 ) -> tuple[Speaker, Range | None]:
     """The speaker of a direct quotation and its cue: the reported clause it
@@ -161,7 +186,29 @@ def _introduced(ctx: Context, pair: MarkPair, cues: list[Cue]) -> bool:
     if not words:
         return False
     last = ctx.word(words[-1])
-    return ctx.lex.is_complementizer(last) or any(c.span[1] == ctx.words.ends[words[-1]] for c in cues)
+    return ctx.lex.is_complementizer(last) or any(
+        c.span[1] == ctx.words.ends[words[-1]] for c in cues
+    )
+
+
+def _statements(ctx: Context, pairs: list[MarkPair], cues: list[Cue]) -> list[MarkPair]:
+    """The pairs that quote a statement, now that the cues are known: short
+    quotations count in a sentence that reports speech; a quotation inside
+    another one is part of it, not a quote of its own."""
+    first_cue: dict[Range, int] = {}
+    for cue in cues:
+        first_cue.setdefault(cue.sentence, cue.start)
+    clauses = [c.content for c in cues if c.content is not None]
+    found: list[MarkPair] = []
+    for pair in pairs:
+        sentence = ctx.sentence_of(pair.open)
+        attributed = sentence is not None and pair.open > first_cue.get(sentence, len(ctx.text))
+        in_clause = any(s <= pair.open and pair.close <= e for s, e in clauses)
+        if not is_statement(ctx, pair, attributed=attributed, in_clause=in_clause):
+            continue
+        if pair.closed or _introduced(ctx, pair, cues):
+            found.append(pair)
+    return [p for p in found if not any(o.open < p.open and p.close < o.close for o in found)]
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
@@ -171,22 +218,10 @@ def find_quotes(doc: Doc) -> list[Quote]:
     norm = doc.normalized
     body = [(norm.to_normalized(s), norm.to_normalized(e)) for s, e in doc.body_ranges()]
     pairs = [p for p in find_pairs(ctx, body) if ctx.sentence_of(p.open) is not None]
-    sure = [p for p in pairs if is_statement(ctx, p, attributed=False)]
+    sure = [p for p in pairs if is_statement(ctx, p, attributed=False, in_clause=False)]
     cues = find_cues(ctx, body, [p.content for p in sure])
-    cue_starts = {c.sentence: c.start for c in sorted(cues, key=lambda c: -c.start)}
-    statements = [
-        p
-        for p in pairs
-        if p in sure
-        or (p.open > cue_starts.get(ctx.sentence_of(p.open), len(ctx.text))
-            and is_statement(ctx, p, attributed=True))
-    ]
-    statements = [p for p in statements if p.closed or _introduced(ctx, p, cues)]
-    resolve_speakers(ctx, cues)
-    chain = Chain()
-    for cue in cues:
-        if cue.attribution != SOURCE and cue.speaker is not None:
-            chain.add(cue.start, cue.speaker)
+    statements = _statements(ctx, pairs, cues)
+    chain = resolve_speakers(ctx, cues)
     indirect = _reported(cues, statements)
     quotes = list(indirect)
     for pair in statements:
@@ -216,7 +251,7 @@ def add_quotes(doc: Doc) -> None:
         data: dict[str, Any] = {
             "cue": _original(doc, quote.cue),
             "speaker": {
-                "name": speaker.name if speaker.mention is None else _speaker_name(doc, speaker),
+                "name": _speaker_name(doc, speaker),
                 "id": speaker.id,
                 "type": speaker.type,
                 "mention": _original(doc, speaker.mention),
@@ -228,9 +263,9 @@ def add_quotes(doc: Doc) -> None:
 
 def _speaker_name(doc: Doc, speaker: Speaker) -> str | None:
     """An entity's canonical name, or the phrase as written in the original."""
-    if speaker.id or speaker.mention is None:
+    if speaker.name_span is None:
         return speaker.name
-    start, end = doc.normalized.to_original(*speaker.mention)
+    start, end = doc.normalized.to_original(*speaker.name_span)
     return doc.text[start:end]
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from marsad.doc import Doc
 from marsad.entities.mentions import Words
-from marsad.quotes.lexicon import Lexicon, lexicon
+from marsad.quotes.lexicon import Lexicon, Phrases, lexicon
 
 Range = tuple[int, int]
 COMMAS = ",،"
@@ -48,8 +48,10 @@ class Context:
         ]
         entities = sorted(
             (
-                EntityRef(norm.to_normalized(s.start), norm.to_normalized(s.end), s.label, s.data or {})
-                for s in doc.spans("entities")
+                EntityRef(
+                    norm.to_normalized(e.start), norm.to_normalized(e.end), e.label, e.data or {}
+                )
+                for e in doc.spans("entities")
             ),
             key=lambda e: e.ns,
         )
@@ -75,28 +77,18 @@ class Context:
     def words_in(self, start: int, end: int) -> range:
         return range(self.words.first_from(start), bisect_left(self.words.starts, end))
 
-    def matches(self, i: int, phrases: dict[tuple[str, ...], str] | frozenset) -> int:
-        """Length in words of the longest phrase of ``phrases`` starting at word
-        ``i`` (0 when none does); the first word may carry a proclitic و/ف."""
-        best = 0
-        for phrase in phrases:
-            n = len(phrase)
-            if n <= best or i + n > len(self.words):
-                continue
-            first = self.word(i)
-            if first != phrase[0] and self.lex.strip_proclitic(first) != phrase[0]:
-                continue
-            if all(self.word(i + k) == phrase[k] for k in range(1, n)):
-                best = n
-        return best
-
-    def phrase_at(self, i: int, phrases: dict[tuple[str, ...], str]) -> str | None:
-        n = self.matches(i, phrases)
-        if not n:
-            return None
-        key = tuple(self.word(i + k) for k in range(n))
-        first = self.lex.strip_proclitic(key[0])
-        return phrases.get(key) or phrases.get((first, *key[1:]))
+    def matches(self, i: int, phrases: Phrases) -> tuple[int, str | None]:
+        """(length in words, kind) of the longest phrase of ``phrases`` starting
+        at word ``i``, or (0, None). The first word may carry a proclitic or
+        the article: "لمصادر" and "الناشطين" match "مصادر" and "ناشطين"."""
+        for first in self.lex.forms(self.word(i)):
+            for phrase in phrases.by_first.get(first, ()):
+                n = len(phrase)
+                if i + n <= len(self.words) and all(
+                    self.word(i + k) == phrase[k] for k in range(1, n)
+                ):
+                    return n, phrases.kinds[phrase]
+        return 0, None
 
     # sentences -----------------------------------------------------------------
     def sentence_of(self, pos: int) -> Range | None:

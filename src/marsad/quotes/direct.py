@@ -24,6 +24,9 @@ _CONNECTORS = frozenset({"و"})
 #: a word of one letter before a mark is a proclitic attached to the quoted
 #: word (و”عبدي”، بـ«الحوار»، لـ«عنب بلدي»): the mark opens
 _PROCLITICS = frozenset("وفبلك")
+#: a quoted name after a name head is short; a longer text there is a statement
+#: ("أن التنظيم «هزم عسكرياً، ولم يعد …»")
+MAX_NAME_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +101,12 @@ def find_pairs(ctx: Context, body: list[Range]) -> list[MarkPair]:
 # statements or names --------------------------------------------------------
 
 
+def _after_colon(text: str, pos: int) -> bool:
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos > 0 and text[pos - 1] == ":"
+
+
 def _word_before(ctx: Context, pos: int) -> int | None:
     i = ctx.first_word(pos) - 1
     return i if i >= 0 else None
@@ -116,27 +125,33 @@ def _covered_by_entities(ctx: Context, words: range, start: int, end: int) -> bo
     return True
 
 
-def is_statement(ctx: Context, pair: MarkPair, attributed: bool) -> bool:
+def _is_name(ctx: Context, pair: MarkPair, words: range, colon: bool) -> bool:
+    """Marks around a name: one the entity stage found, an outlet, or a short
+    phrase after a name head (عملية «…»، صحيفة «…»، لـ«…»، شعار «…»)."""
+    start, end = pair.content
+    if _covered_by_entities(ctx, words, start, end):
+        return True
+    if " ".join(ctx.word(i) for i in words) in ctx.lex.outlets:
+        return True
+    before = _word_before(ctx, pair.open)
+    if before is None or colon or len(words) > MAX_NAME_WORDS:
+        return False
+    return any(form in ctx.lex.name_heads for form in ctx.lex.forms(ctx.word(before)))
+
+
+def is_statement(ctx: Context, pair: MarkPair, *, attributed: bool, in_clause: bool) -> bool:
     """Whether the marks quote a statement rather than enclose a name or term.
 
-    One word is a term (“داعش”) unless a colon introduces it; a name the entity
-    stage found, an outlet, or a phrase after a name head (عملية، صحيفة، لـ) is a
-    name; two words are a quotation only in a sentence that reports speech
-    (``attributed``), three or more always."""
-    start, end = pair.content
-    words = ctx.words_in(start, end)
+    Names are never statements. One word is a statement only after a colon or
+    inside a reported clause (the speaker's own word: أن نقص الأدوية بات
+    «كارثياً»); two words only in a sentence that reports speech
+    (``attributed``); three or more always."""
+    words = ctx.words_in(*pair.content)
     if not words:
         return False
-    before = _word_before(ctx, pair.open)
-    colon = ctx.text[:pair.open].rstrip().endswith(":")
+    colon = _after_colon(ctx.text, pair.open)
+    if _is_name(ctx, pair, words, colon):
+        return False
     if len(words) == 1:
-        return colon
-    if _covered_by_entities(ctx, words, start, end):
-        return False
-    if " ".join(ctx.word(i) for i in words) in ctx.lex.outlets:
-        return False
-    if before is not None and not colon:
-        head = ctx.word(before)
-        if head in ctx.lex.name_heads or ctx.lex.strip_proclitic(head) in ctx.lex.name_heads:
-            return False
-    return len(words) >= 3 or attributed or colon
+        return colon or in_clause
+    return len(words) >= 3 or attributed or in_clause or colon

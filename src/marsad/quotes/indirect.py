@@ -14,11 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.quotes.context import Context, Range
-from marsad.quotes.lexicon import DESCRIBE, PARTICIPLE, STRICT, TRANSMIT
+from marsad.quotes.lexicon import DESCRIBE, PARTICIPLE, STRICT, TRANSMIT, bare
 from marsad.quotes.speakers import Speaker, skip_words, subject, subject_before
 
 #: words between a verb and its complementizer (a long title with its name)
 MAX_GAP = 16
+#: words a speaker may take before a headline colon
+MAX_HEADLINE = 6
 SOURCE, SELF = "source", "self"
 ATTRIBUTION = "attribution"
 _TRIM = " \t\n.,،؛;:-"
@@ -37,6 +39,7 @@ class Cue:
     content: Range | None = None
     colon: bool = False
     attribution: str | None = None  # "source" | "self" for attributions
+    region: frozenset[str] = frozenset()  # bare words around the subject, for anaphora
 
     @property
     def start(self) -> int:
@@ -86,21 +89,21 @@ def breaks_clause(ctx: Context, k: int) -> bool:
     """Whether word ``k`` starts something that is not part of the reported
     clause before it: after a comma, a new cue or a clause such as فيما;
     with or without one, an attribution."""
-    if ctx.matches(k, ctx.lex.attributions):
-        return True
+    if ctx.matches(k, ctx.lex.attributions)[0]:
+        return attribution_cue(ctx, k, []) is not None
     if not ctx.comma_before(k):
         return False
     kind = ctx.lex.verb_kind(ctx.word(k))
-    return bool(kind and kind != DESCRIBE) or bool(ctx.matches(k, ctx.lex.clause_breaks))
+    return bool(kind and kind != DESCRIBE) or bool(ctx.matches(k, ctx.lex.clause_breaks)[0])
 
 
 def clause_end(ctx: Context, start: int, end: int, quoted: list[Range]) -> int:
     """End of the reported clause that starts at ``start`` in a sentence
     ending at ``end``; breaks inside a quotation do not count."""
     for k in ctx.words_in(start, end):
-        if ctx.words.starts[k] > start and not inside(ctx.words.starts[k], quoted):
-            if breaks_clause(ctx, k):
-                return ctx.words.starts[k]
+        pos = ctx.words.starts[k]
+        if pos > start and not inside(pos, quoted) and breaks_clause(ctx, k):
+            return pos
     return end
 
 
@@ -120,7 +123,7 @@ def verb_cue(ctx: Context, i: int, kind: str, quoted: list[Range]) -> Cue | None
     sentence = ctx.sentence_of(start)
     if sentence is None:
         return None
-    first, limit = _sentence_words(ctx, sentence)
+    _, limit = _sentence_words(ctx, sentence)
     j, content_start, colon = (
         complement(ctx, i, limit, quoted) if kind != DESCRIBE else (-1, -1, False)
     )
@@ -130,10 +133,16 @@ def verb_cue(ctx: Context, i: int, kind: str, quoted: list[Range]) -> Cue | None
     subject_limit = j if j >= 0 else min(limit, i + 1 + MAX_GAP)
     if kind == TRANSMIT:
         cue.speaker = _transmitted(ctx, i, subject_limit, start)
+    elif kind == DESCRIBE:  # وصفه بـ«…»: the pronoun is the object; the subject is known
+        found = subject(ctx, i + 1, subject_limit, start)
+        cue.speaker = found if found is not None and found.typed else None
     elif kind != PARTICIPLE:
         cue.speaker = subject(ctx, i + 1, subject_limit, start) or subject_before(
             ctx, i, sentence[0]
         )
+    cue.region = frozenset(
+        bare(ctx.lex.strip_proclitic(ctx.word(k))) for k in range(i + 1, subject_limit)
+    )
     if j >= 0:
         content_end = clause_end(ctx, content_start, sentence[1], quoted)
         cue.content = trimmed(ctx.text, content_start, content_end)
@@ -144,18 +153,18 @@ def verb_cue(ctx: Context, i: int, kind: str, quoted: list[Range]) -> Cue | None
 
 
 def _attribution_subject(ctx: Context, k: int, limit: int, position: int) -> Speaker | None:
-    """The source after وفق/بحسب: "وفق ما ذكرت وكالة …" skips ما and the verb."""
+    """The source after وفق/بحسب: "وفق ما ذكرت وكالة …", "حسبما نقلته" skip ما
+    and the verb after it."""
     if k < limit and ctx.word(k) == "ما":
         k += 1
-    if k < limit and ctx.lex.verb_kind(ctx.word(k)):
+    if k < limit and (ctx.word(k - 1).endswith("ما") or ctx.lex.verb_kind(ctx.word(k))):
         k += 1
     found = subject(ctx, k, limit, position)
-    return found if found is not None and found.known else None
+    return found if found is not None and found.typed else None
 
 
 def attribution_cue(ctx: Context, i: int, quoted: list[Range]) -> Cue | None:
-    n = ctx.matches(i, ctx.lex.attributions)
-    kind = ctx.phrase_at(i, ctx.lex.attributions)
+    n, kind = ctx.matches(i, ctx.lex.attributions)
     start = ctx.words.starts[i]
     sentence = ctx.sentence_of(start)
     if not n or kind is None or sentence is None:
@@ -180,6 +189,28 @@ def attribution_cue(ctx: Context, i: int, quoted: list[Range]) -> Cue | None:
     return cue if cue.content else None
 
 
+def headline_cue(ctx: Context, sentence: Range, quoted: list[Range]) -> Cue | None:
+    """A sentence opening with a speaker and a colon ("الخارجية السورية:
+    العقوبات …"), the way headlines and captions attribute a statement."""
+    first, limit = _sentence_words(ctx, sentence)
+    for k in range(first, min(limit - 1, first + MAX_HEADLINE)):
+        gap = ctx.gap(k, k + 1)
+        if ctx.lex.verb_kind(ctx.word(k)) or any(c in gap for c in ".،,"):
+            return None
+        if ":" not in gap:
+            continue
+        speaker = subject(ctx, first, k + 1, sentence[0])
+        if speaker is None or not speaker.typed or speaker.mention is None:
+            return None
+        if speaker.mention[1] < ctx.words.ends[k] or speaker.anaphor:
+            return None
+        colon = ctx.words.ends[k] + gap.index(":")
+        cue = Cue("colon", (colon, colon + 1), sentence, speaker, colon=True)
+        cue.content = trimmed(ctx.text, colon + 1, clause_end(ctx, colon + 1, sentence[1], quoted))
+        return cue if cue.content else None
+    return None
+
+
 def find_cues(ctx: Context, body: list[Range], quoted: list[Range]) -> list[Cue]:
     """Every cue in the body outside quotations, in text order."""
     cues: list[Cue] = []
@@ -193,11 +224,16 @@ def find_cues(ctx: Context, body: list[Range], quoted: list[Range]) -> list[Cue]
                 verb_cue(ctx, i, kind, quoted)
                 if kind
                 else attribution_cue(ctx, i, quoted)
-                if ctx.matches(i, ctx.lex.attributions)
+                if ctx.matches(i, ctx.lex.attributions)[0]
                 else None
             )
             if cue is not None:
                 cues.append(cue)
                 if cue.attribution == SOURCE and cue.speaker and cue.speaker.mention:
                     consumed = cue.speaker.mention[1]
-    return cues
+    for sentence in ctx.sentences:
+        if inside(sentence[0], body) and not any(c.sentence == sentence for c in cues):
+            cue = headline_cue(ctx, sentence, quoted)
+            if cue is not None:
+                cues.append(cue)
+    return sorted(cues, key=lambda c: c.start)

@@ -13,7 +13,28 @@ from marsad.resources import read_lines, read_tsv
 from marsad.text.normalize import normalize_string
 
 #: cue kinds (see data/quotes/verbs.tsv)
-VERB, STRICT, PARTICIPLE, DESCRIBE, TRANSMIT = "verb", "strict", "participle", "describe", "transmit"
+VERB, STRICT, PARTICIPLE, DESCRIBE, TRANSMIT = (
+    "verb",
+    "strict",
+    "participle",
+    "describe",
+    "transmit",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrases:
+    """Multi-word phrases with a kind each, indexed by their first word."""
+
+    kinds: dict[tuple[str, ...], str]
+    by_first: dict[str, list[tuple[str, ...]]]
+
+    @classmethod
+    def of(cls, kinds: dict[tuple[str, ...], str]) -> Phrases:
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in sorted(kinds, key=len, reverse=True):
+            by_first.setdefault(phrase[0], []).append(phrase)
+        return cls(kinds, by_first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,12 +44,13 @@ class Lexicon:
     nominal_proclitics: tuple[str, ...]  # before nouns: و، ف، ل، ب
     complementizers: frozenset[str]  # heads with and without pronoun suffixes
     blockers: frozenset[str]
-    attributions: dict[tuple[str, ...], str]  # phrase words -> "source" | "self"
-    speaker_heads: dict[tuple[str, ...], str]  # phrase words -> speaker type
-    role_heads: dict[tuple[str, ...], str]  # titles that announce a person
+    attributions: Phrases  # kinds: "source" | "self"
+    speaker_heads: Phrases  # kinds: speaker types
+    role_heads: Phrases  # titles that announce a person (entities/person_cues.txt)
     phrase_skips: frozenset[str]
     phrase_stops: frozenset[str]
-    clause_breaks: frozenset[tuple[str, ...]]
+    clause_breaks: Phrases
+    org_heads: frozenset[str]
     name_heads: frozenset[str]
     outlets: frozenset[str]
 
@@ -45,6 +67,11 @@ class Lexicon:
     def is_complementizer(self, word: str) -> bool:
         return word in self.complementizers
 
+    def forms(self, word: str) -> list[str]:
+        """A word as it may be listed: itself, without a proclitic, without ال."""
+        stripped = self.strip_proclitic(word)
+        return list(dict.fromkeys([word, stripped, bare(word), bare(stripped)]))
+
     def strip_proclitic(self, word: str) -> str:
         """``word`` without a nominal proclitic (لمصادر → مصادر)."""
         for prefix in self.nominal_proclitics:
@@ -53,8 +80,15 @@ class Lexicon:
         return word
 
 
-def _phrases(rows: list[list[str]]) -> dict[tuple[str, ...], str]:
-    return {tuple(normalize_string(row[1]).split()): row[0] for row in rows if len(row) >= 2}
+def bare(word: str) -> str:
+    """A word without the article ال (الناشطين → ناشطين)."""
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+def _phrases(rows: list[list[str]]) -> Phrases:
+    return Phrases.of(
+        {tuple(normalize_string(row[1]).split()): row[0] for row in rows if len(row) >= 2}
+    )
 
 
 def _words(rows: list[list[str]], kind: str) -> frozenset[str]:
@@ -84,12 +118,16 @@ def lexicon() -> Lexicon:
         blockers=frozenset(normalize_string(r[1]) for r in grammar if r[0] == "blocker"),
         attributions=_phrases(list(read_tsv("quotes/attributions.tsv"))),
         speaker_heads=_phrases(list(read_tsv("quotes/speakers.tsv"))),
-        role_heads=roles,
+        role_heads=Phrases.of(roles),
         phrase_skips=_words(phrase_words, "skip"),
         phrase_stops=_words(phrase_words, "stop"),
-        clause_breaks=frozenset(
-            tuple(normalize_string(w).split()) for w in read_lines("quotes/clause_breaks.txt")
+        clause_breaks=Phrases.of(
+            {
+                tuple(normalize_string(w).split()): "break"
+                for w in read_lines("quotes/clause_breaks.txt")
+            }
         ),
+        org_heads=frozenset(normalize_string(w) for w in read_lines("entities/org_heads.txt")),
         name_heads=frozenset(normalize_string(w) for w in read_lines("quotes/name_heads.txt")),
         outlets=frozenset(normalize_string(w) for w in read_lines("outlets.txt")),
     )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from marsad.quotes.context import Context, EntityRef
+from marsad.quotes.lexicon import bare
 from marsad.text.normalize import normalize_string
 
 PERSON, ORGANIZATION, ROLE, MEDIA, UNKNOWN = "person", "organization", "role", "media", "unknown"
@@ -23,6 +24,8 @@ _ENTITY_TYPES = {"PER": PERSON, "ORG": ORGANIZATION, "GPE": ORGANIZATION}
 MAX_PHRASE = 8
 #: how far an apposed name may follow its title
 MAX_APPOSITION = 10
+#: words of a name in apposition that the entity stage did not find
+MAX_NAME = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,12 +37,26 @@ class Speaker:
     id: str | None
     type: str
     mention: tuple[int, int] | None = None
+    #: a definite noun that refers back ("المصدر", "المنظمة"): its bare head
+    anaphor: str | None = None
+    #: where a name that is a phrase of the text (not an entity's) was read
+    name_span: tuple[int, int] | None = None
 
     def implicit(self) -> Speaker:
-        return Speaker(self.name, self.id, self.type, None)
+        return self.at(None)
+
+    def at(self, mention: tuple[int, int] | None) -> Speaker:
+        """The same speaker, mentioned at ``mention`` (None: implicit)."""
+        return Speaker(self.name, self.id, self.type, mention, None, self.name_span)
 
     @property
     def known(self) -> bool:
+        """Someone: a typed speaker or a named phrase (a name the entity stage missed)."""
+        return self.type != UNKNOWN or bool(self.name)
+
+    @property
+    def typed(self) -> bool:
+        """A speaker of a known kind (person, organisation, role, media)."""
         return self.type != UNKNOWN
 
 
@@ -50,10 +67,8 @@ def from_entity(ctx: Context, entity: EntityRef) -> Speaker:
     kind = _ENTITY_TYPES.get(entity.label, UNKNOWN)
     surface = ctx.text[entity.ns : entity.ne]
     first = surface.split()[0] if surface.split() else ""
-    if kind == ORGANIZATION and (
-        surface in ctx.lex.outlets or ((first,) in ctx.lex.speaker_heads
-        and ctx.lex.speaker_heads[(first,)] == MEDIA)
-    ):
+    media_head = ctx.lex.speaker_heads.kinds.get((first,)) == MEDIA
+    if kind == ORGANIZATION and (surface in ctx.lex.outlets or media_head):
         kind = MEDIA
     name = entity.data.get("name") or surface
     return Speaker(name, entity.data.get("id"), kind, (entity.ns, entity.ne))
@@ -87,7 +102,31 @@ def phrase_end(ctx: Context, i: int, limit: int, max_words: int = MAX_PHRASE) ->
 
 def _phrase_speaker(ctx: Context, i: int, j: int, kind: str) -> Speaker:
     start, end = ctx.words.starts[i], ctx.words.ends[j - 1]
-    return Speaker(ctx.text[start:end], None, kind, (start, end))
+    first = ctx.lex.strip_proclitic(ctx.word(i))
+    # "المصدر", "المنظمة": a definite noun alone refers to a speaker named before
+    anaphor = bare(first) if j - i == 1 and first.startswith("ال") else None
+    return Speaker(ctx.text[start:end], None, kind, (start, end), anaphor, (start, end))
+
+
+def _not_a_subject(ctx: Context, word: str) -> bool:
+    """A complementizer, an adjunct, a cue, or a word behind a preposition
+    ("للصحفيين", "لـ"): the verb has no subject here."""
+    return (
+        ctx.lex.is_complementizer(word)
+        or word in ctx.lex.phrase_stops
+        or bool(ctx.lex.verb_kind(word))
+        or word == "ل"
+        or word.startswith("لل")
+    )
+
+
+def _extended(ctx: Context, j: int, limit: int) -> int:
+    """ "مصدر في وزارة الدفاع": a role phrase runs over في and the organisation."""
+    if j + 1 < limit and ctx.word(j) == "في":
+        entity = ctx.entity_in_word(j + 1)
+        if entity is not None and entity.label in _ENTITY_TYPES:
+            return max(j + 1, ctx.first_word(entity.ne))
+    return j
 
 
 def subject(ctx: Context, i: int, limit: int, position: int) -> Speaker | None:
@@ -97,19 +136,19 @@ def subject(ctx: Context, i: int, limit: int, position: int) -> Speaker | None:
     i = skip_words(ctx, i, limit)
     if i >= limit:
         return None
-    word = ctx.word(i)
-    if ctx.lex.is_complementizer(word) or word in ctx.lex.phrase_stops or ctx.lex.verb_kind(word):
-        return None
     entity = ctx.entity_in_word(i)
+    if entity is None and _not_a_subject(ctx, ctx.word(i)):
+        return None
     if entity is not None and entity.label == "PER":
         return from_entity(ctx, entity)
-    if ctx.matches(i, ctx.lex.role_heads) and (entity is None or entity.label != "ORG"):
+    if ctx.matches(i, ctx.lex.role_heads)[0] and (entity is None or entity.label != "ORG"):
         return _titled(ctx, i, limit, position)
     if entity is not None and entity.label in _ENTITY_TYPES:
         return from_entity(ctx, entity)
-    kind = ctx.phrase_at(i, ctx.lex.speaker_heads)
+    kind = ctx.matches(i, ctx.lex.speaker_heads)[1]
     if kind:
-        return _phrase_speaker(ctx, i, phrase_end(ctx, i, limit, 6), kind)
+        end = phrase_end(ctx, i, limit, 6)
+        return _phrase_speaker(ctx, i, _extended(ctx, end, limit) if kind == ROLE else end, kind)
     if entity is not None:
         return None  # a place or a nationality is not a speaker
     return _phrase_speaker(ctx, i, phrase_end(ctx, i, limit, 4), UNKNOWN)
@@ -126,15 +165,33 @@ def _titled(ctx: Context, i: int, limit: int, position: int) -> Speaker:
         entity = ctx.entity_in_word(j)
         if entity is not None and entity.label == "PER":
             return from_entity(ctx, entity)
+    apposed = _apposition(ctx, end, limit)
+    if apposed is not None:
+        return apposed
     start, stop = ctx.words.starts[i], ctx.words.ends[end - 1]
     holder = role_holder(ctx, [ctx.word(k) for k in range(i, end)], start, stop, position)
     if holder is not None:
         return Speaker(holder.name, holder.id, PERSON, (start, stop))
-    return Speaker(ctx.text[start:stop], None, ROLE, (start, stop))
+    return Speaker(ctx.text[start:stop], None, ROLE, (start, stop), None, (start, stop))
 
 
-def _bare(word: str) -> str:
-    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+def _apposition(ctx: Context, end: int, limit: int) -> Speaker | None:
+    """A name between commas after a title ("رئيس المجلس المحلي في البلدة،
+    وائل الحسن، إن") that the entity stage did not find: two or three plain
+    words after the first comma that follows the title."""
+    first = next(
+        (k for k in range(end, min(limit, end + MAX_APPOSITION)) if ctx.comma_before(k)), None
+    )
+    if first is None:
+        return None
+    j = first
+    while j < limit and not (j > first and ctx.comma_before(j)):
+        if j - first >= MAX_NAME or _not_a_subject(ctx, ctx.word(j)):
+            return None
+        j += 1
+    if j - first < 2:
+        return None
+    return _phrase_speaker(ctx, first, j, PERSON)
 
 
 def role_holder(
@@ -143,14 +200,14 @@ def role_holder(
     """The person of the document whose role has the title's head word (and
     the organisation the title names, if it names one): the nearest mention
     before ``position``, else the first after it."""
-    head = _bare(ctx.lex.strip_proclitic(words[0]))
+    head = bare(ctx.lex.strip_proclitic(words[0]))
     orgs = {e.data.get("id") for e in ctx.entities_between(start, end) if e.label == "ORG"}
     candidates: list[tuple[int, EntityRef]] = []
     for entity in ctx.entities:
         role: dict[str, Any] = entity.data.get("role") or {}
         if entity.label != "PER" or not role.get("title"):
             continue
-        title_words = {_bare(w) for w in normalize_string(role["title"]).split()}
+        title_words = {bare(w) for w in normalize_string(role["title"]).split()}
         if head not in title_words:
             continue
         if orgs and role.get("org_id") not in orgs:
@@ -167,6 +224,8 @@ def subject_before(ctx: Context, verb: int, sentence_start: int) -> Speaker | No
     """A subject standing before its verb ("مصادر محلية أفادت بأن", "الوزير
     قال إن"): an entity ending right before the verb, or a speaker phrase that
     opens the sentence and reaches the verb."""
+    while verb > 0 and ctx.word(verb - 1) in ctx.lex.phrase_skips:  # "كان الوزير قد قال"
+        verb -= 1
     if verb == 0 or ctx.words.starts[verb - 1] < sentence_start:
         return None
     entity = ctx.entity_ending_in_word(verb - 1)
@@ -176,8 +235,10 @@ def subject_before(ctx: Context, verb: int, sentence_start: int) -> Speaker | No
     if verb - first > MAX_PHRASE or ctx.comma_before(verb):
         return None
     found = subject(ctx, first, verb, ctx.words.starts[verb])
-    if found is not None and found.mention is not None and found.mention[1] >= ctx.words.ends[
-        verb - 1
-    ]:
+    if (
+        found is not None
+        and found.mention is not None
+        and found.mention[1] >= ctx.words.ends[verb - 1]
+    ):
         return found
     return None

@@ -271,6 +271,89 @@ class Store:
         columns = [d[0] for d in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor]
 
+    def quotes(
+        self, *, speaker: str | None = None, search: str | None = None, limit: int = 50
+    ) -> list[dict[str, Any]]:
+        """Stored quotes, newest articles first: kind, speaker (name, id, type),
+        the quote text, and the article's id, outlet and date."""
+        where = ["s.layer = 'quotes'"]
+        params: list[Any] = []
+        if speaker:
+            where.append(
+                "(json_extract(s.data, '$.speaker.name') LIKE ?"
+                " OR json_extract(s.data, '$.speaker.id') LIKE ?)"
+            )
+            params += [f"%{speaker}%", f"%{speaker}%"]
+        if search:
+            where.append('substr(a.text, s.start + 1, s."end" - s.start) LIKE ?')
+            params.append(f"%{search}%")
+        sql = (
+            "SELECT a.id AS article_id, a.published, a.outlet, s.label AS kind,"
+            " json_extract(s.data, '$.speaker.name') AS speaker,"
+            " json_extract(s.data, '$.speaker.id') AS speaker_id,"
+            " json_extract(s.data, '$.speaker.type') AS speaker_type,"
+            ' s.start, s."end", substr(a.text, s.start + 1, s."end" - s.start) AS text'
+            " FROM spans s JOIN articles a ON a.id = s.article_id WHERE "
+            + " AND ".join(where)
+            + " ORDER BY a.published DESC, a.rowid DESC, s.start LIMIT ?"
+        )
+        cursor = self.conn.execute(sql, [*params, limit])
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor]
+
+    def events(
+        self,
+        *,
+        event_type: str | None = None,
+        actor: str | None = None,
+        place: str | None = None,
+        since: str | None = None,
+        limit: int = 50,
+    ) -> list[dict[str, Any]]:
+        """Stored events (layer "events"), newest first: type, mode, actor,
+        target and place (text and id), date, flags, fatalities, the trigger
+        and sentence offsets and the sentence text, with the article's id,
+        outlet and date. ``actor``/``place`` match text or id (substring);
+        ``since`` compares the event date, else the article date."""
+        where = ["s.layer = 'events'"]
+        params: list[Any] = []
+        if event_type:
+            where.append("s.label = ?")
+            params.append(event_type.upper())
+        for role, value in (("actor", actor), ("place", place)):
+            if value:
+                where.append(
+                    f"(json_extract(s.data, '$.{role}.text') LIKE ?"
+                    f" OR json_extract(s.data, '$.{role}.id') LIKE ?)"
+                )
+                params += [f"%{value}%", f"%{value}%"]
+        if since:
+            where.append("coalesce(json_extract(s.data, '$.date'), a.published) >= ?")
+            params.append(since)
+        sql = (
+            "SELECT a.id AS article_id, a.published, a.outlet, s.label AS type,"
+            " json_extract(s.data, '$.mode') AS mode, json_extract(s.data, '$.date') AS date,"
+            " json_extract(s.data, '$.actor') AS actor, json_extract(s.data, '$.target') AS target,"
+            " json_extract(s.data, '$.place') AS place,"
+            " json_extract(s.data, '$.negated') AS negated,"
+            " json_extract(s.data, '$.intended') AS intended,"
+            " json_extract(s.data, '$.fatalities') AS fatalities,"
+            " s.start, s.\"end\", json_extract(s.data, '$.sentence') AS sentence,"
+            " substr(a.text, json_extract(s.data, '$.sentence[0]') + 1,"
+            " json_extract(s.data, '$.sentence[1]') - json_extract(s.data, '$.sentence[0]'))"
+            " AS sentence_text"
+            " FROM spans s JOIN articles a ON a.id = s.article_id WHERE "
+            + " AND ".join(where)
+            + " ORDER BY coalesce(json_extract(s.data, '$.date'), a.published) DESC,"
+            " a.rowid DESC, s.start LIMIT ?"
+        )
+        rows = self._dicts(sql, [*params, limit])
+        for row in rows:
+            for key in ("actor", "target", "place", "sentence"):
+                row[key] = json.loads(row[key]) if row[key] else None
+            row["negated"], row["intended"] = bool(row["negated"]), bool(row["intended"])
+        return rows
+
     def counts(self) -> dict[str, int]:
         def one(sql: str) -> int:
             return int(self.conn.execute(sql).fetchone()[0])
@@ -288,6 +371,109 @@ class Store:
         return self.conn.execute(
             "SELECT at, key, message FROM errors ORDER BY id DESC LIMIT ?", (limit,)
         ).fetchall()
+
+    # stories (marsad.stories) -------------------------------------------------
+    def unclustered_ids(self) -> list[str]:
+        """Analysed articles without a story yet, in ingest order."""
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT id FROM articles a WHERE status = 'analysed' AND NOT EXISTS"
+                " (SELECT 1 FROM story_articles s WHERE s.article_id = a.id) ORDER BY rowid"
+            )
+        ]
+
+    def clear_stories(self) -> None:
+        with self.conn:
+            for table in ("story_articles", "stories", "threads", "story_terms", "story_state"):
+                self.conn.execute(f"DELETE FROM {table}")
+
+    def _dicts(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.conn.execute(sql, tuple(params))
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor]
+
+    def story_snapshot(self, low: float | None, high: float | None) -> dict[str, Any]:
+        """The saved clusterer state needed for articles dated within
+        [low, high] (days since 1970): counts, every thread, and the articles
+        (and their stories) dated in that range or undated."""
+        if low is None or high is None:
+            where, params = "day IS NULL", []
+        else:
+            where, params = "day IS NULL OR day BETWEEN ? AND ?", [low, high]
+        articles = self._dicts(f"SELECT * FROM story_articles WHERE {where} ORDER BY seq", params)
+        story_ids = sorted({row["story"] for row in articles})
+        stories: list[dict[str, Any]] = []
+        for chunk in _chunks(story_ids):
+            marks = ",".join("?" * len(chunk))
+            stories += self._dicts(f"SELECT * FROM stories WHERE id IN ({marks})", chunk)
+        return {
+            "state": dict(self.conn.execute("SELECT key, value FROM story_state").fetchall()),
+            "df": dict(self.conn.execute("SELECT term, df FROM story_terms").fetchall()),
+            "articles": articles,
+            "stories": sorted(stories, key=lambda r: r["seq"]),
+            "threads": self._dicts("SELECT * FROM threads ORDER BY seq"),
+        }
+
+    def write_stories(
+        self,
+        articles: list[tuple[Any, ...]],
+        stories: list[tuple[Any, ...]],
+        threads: list[tuple[Any, ...]],
+        df: list[tuple[str, int]],
+        state: dict[str, str],
+    ) -> None:
+        """Save clustering results and state in one transaction (rows in the
+        column order of the tables, see migrations.m003_stories)."""
+        with self.conn:
+            self.conn.executemany(
+                "INSERT INTO story_articles VALUES (?,?,?,?,?,?,?,?,?,?,?)", articles
+            )
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO stories VALUES (?,?,?,?,?,?,?,?,?,?,?)", stories
+            )
+            self.conn.executemany("INSERT OR REPLACE INTO threads VALUES (?,?,?,?,?)", threads)
+            self.conn.executemany("INSERT OR REPLACE INTO story_terms VALUES (?,?)", df)
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO story_state VALUES (?,?)", list(state.items())
+            )
+
+    def list_stories(
+        self, *, since: str | None = None, min_sources: int = 1, limit: int = 50
+    ) -> list[dict[str, Any]]:
+        """Stories, newest first: id, thread, title, first_seen, outlets, articles."""
+        sql = (
+            "SELECT id, thread, title, first_seen, outlets, articles FROM stories"
+            " WHERE json_array_length(outlets) >= ?"
+            + (" AND first_seen >= ?" if since else "")
+            + " ORDER BY first_seen DESC, seq DESC LIMIT ?"
+        )
+        params = [min_sources, *([since] if since else []), limit]
+        rows = self._dicts(sql, params)
+        for row in rows:
+            row["outlets"] = json.loads(row["outlets"])
+        return rows
+
+    def story(self, id_or_prefix: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """A story (id or unique prefix, or the id of one of its articles) and
+        its members' assignment rows, in arrival order."""
+        rows = self._dicts("SELECT * FROM stories WHERE id LIKE ? || '%' LIMIT 2", [id_or_prefix])
+        if not rows:
+            member = self.conn.execute(
+                "SELECT story FROM story_articles WHERE article_id LIKE ? || '%' LIMIT 1",
+                (id_or_prefix,),
+            ).fetchone()
+            if member:
+                rows = self._dicts("SELECT * FROM stories WHERE id = ?", [member[0]])
+        if len(rows) != 1:
+            problem = "is ambiguous" if rows else "not found"
+            raise StoreError(f"story {id_or_prefix!r} {problem} in {self.path}")
+        members = self._dicts(
+            "SELECT article_id, seq, duplicate_of, evidence FROM story_articles"
+            " WHERE story = ? ORDER BY seq",
+            [rows[0]["id"]],
+        )
+        return rows[0], members
 
 
 def _article_row(doc: Doc, stamp: str) -> tuple[Any, ...]:

@@ -93,3 +93,61 @@ def m001_articles_and_spans(db: Database) -> None:
 def m002_span_data(db: Database) -> None:
     """Stages attach attributes to spans (entity id, name, role): JSON per span."""
     db.execute("ALTER TABLE spans ADD COLUMN data TEXT")
+
+
+@migrations()
+def m003_stories(db: Database) -> None:
+    """Story clustering (marsad.stories): stories, threads, each article's
+    assignment with its evidence, and the clusterer's saved state."""
+    db.execute(
+        """
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,               -- 's' + content hash of its first article
+            seq INTEGER NOT NULL,              -- arrival number of that article
+            thread TEXT NOT NULL,
+            title TEXT,                        -- representative title (first article's)
+            first_seen TEXT,                   -- earliest publication date of its articles
+            first_day REAL,                    -- the same in days since 1970 (NULL: undated)
+            last_day REAL,
+            size INTEGER NOT NULL,             -- articles that are not copies
+            articles INTEGER NOT NULL,         -- all articles, copies included
+            outlets TEXT NOT NULL,             -- JSON list, in order of arrival
+            centroid TEXT NOT NULL             -- JSON {term: weight}: sum of article vectors
+        )
+        """
+    )
+    db.execute("CREATE INDEX stories_by_first_seen ON stories(first_seen)")
+    db.execute(
+        """
+        CREATE TABLE threads (
+            id TEXT PRIMARY KEY,               -- 't' + content hash of its first article
+            seq INTEGER NOT NULL,
+            stories INTEGER NOT NULL,
+            centroid TEXT NOT NULL,            -- JSON {term: weight}
+            terms TEXT NOT NULL                -- JSON list: terms it is found by
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE story_articles (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,              -- arrival order in the clusterer
+            story TEXT NOT NULL,
+            thread TEXT NOT NULL,
+            duplicate_of TEXT,                 -- the original, for exact and near copies
+            day REAL,                          -- publication, days since 1970 (NULL: undated)
+            evidence TEXT NOT NULL,            -- JSON: why (see docs/stories.md)
+            vector TEXT NOT NULL,              -- JSON {term: weight}, frozen at arrival
+            minhash BLOB,                      -- uint32 MinHash signature of the body
+            sentences TEXT,                    -- JSON list of sentence fingerprints
+            content_hash TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX story_articles_by_story ON story_articles(story, seq)")
+    db.execute("CREATE INDEX story_articles_by_day ON story_articles(day)")
+    db.execute(
+        "CREATE TABLE story_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID"
+    )
+    db.execute("CREATE TABLE story_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")

@@ -38,8 +38,8 @@ from marsad.stories.vectors import Vector, add_into, dot, norm, top_terms
 class Config:
     """Parameters of the clusterer (chosen a priori and on the examples, see docs/stories.md)."""
 
-    story_threshold: float = 0.30
-    thread_threshold: float = 0.18
+    story_threshold: float = 0.25
+    thread_threshold: float = 0.15
     window_days: float = 3.0
     #: gaps up to this many days are not discounted (a next-day follow-up)
     grace_days: float = 1.0
@@ -196,7 +196,7 @@ class StoryClusterer:
     def _add_copy(self, features: Features, original: Any, found: dict[str, Any]) -> Assignment:
         story = self.stories[self.story_of[original]]
         story.note(features)
-        self.dedup.add_copy(features, original)
+        self.dedup.add_copy(features.hash, original)
         self.story_of[features.id] = story.id
         evidence = {"decision": "duplicate", "story": story.id, **found}
         return Assignment(features.id, story.id, story.thread, original, evidence, {}, self.seq)
@@ -208,11 +208,9 @@ class StoryClusterer:
         self.n_docs += 1
         for term in terms:
             self.df[term] = self.df.get(term, 0) + 1
-        n = self.n_docs
-        weights = {
-            term: (1.0 + math.log(tf)) * (math.log((n + 1) / (self.df[term] + 1)) + 1.0)
-            for term, tf in terms.items()
-        }
+        log_n = math.log(self.n_docs + 1) + 1.0
+        df, log = self.df, math.log
+        weights = {t: (1.0 + log(tf)) * (log_n - log(df[t] + 1)) for t, tf in terms.items()}
         weights = top_terms(weights, self.config.article_terms)
         length = norm(weights) or 1.0
         return {term: w / length for term, w in weights.items()}
@@ -223,15 +221,18 @@ class StoryClusterer:
         return self.df.get(term, 0) <= max(2, self.config.max_query_df * self.n_docs)
 
     def _query(self, vector: Vector) -> list[str]:
-        terms = [t for t in vector if self._searchable(t)]
+        most = max(2, self.config.max_query_df * self.n_docs)
+        terms = [t for t in vector if self.df.get(t, 0) <= most]
         return terms[: self.config.query_terms]
 
     # candidates -----------------------------------------------------------------
     def _days(self, day: float | None) -> list[int | None]:
+        """Day buckets to search. Undated articles and stories are compared
+        with everything: without a date, time cannot rule anything out."""
         if day is None:
-            return [None]
+            return list(self.day_index)
         window = self.config.window_days
-        return list(range(math.floor(day - window), math.floor(day + window) + 1))
+        return [*range(math.floor(day - window), math.floor(day + window) + 1), None]
 
     def _matches(self, vector: Vector, day: float | None) -> list[Match]:
         """The two best candidate stories, best first (ties: the older story)."""
@@ -248,9 +249,11 @@ class StoryClusterer:
         least = 1 if len(query) < self.config.min_shared * 2 else self.config.min_shared
         scored: list[tuple[float, int, Story, float]] = []
         for story_id, n in hits.items():
+            if n < least:
+                continue
             story = self.stories[story_id]
             gap = story.gap(day)
-            if n >= least and gap <= self.config.window_days:
+            if gap <= self.config.window_days:
                 score = dot(vector, story.centroid) / story.norm * self._time_factor(gap)
                 scored.append((-score, story.seq, story, gap))
         scored.sort(key=lambda item: item[:2])

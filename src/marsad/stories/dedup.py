@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -39,15 +39,23 @@ _MULTIPLIERS = np.array([(0x01000193**k) % 2**64 for k in range(SHINGLE)][::-1],
 _MASK32 = np.uint64(0xFFFFFFFF)
 
 
-@lru_cache(maxsize=500_000)
-def _word_hash(word: str) -> int:
-    return zlib.crc32(word.encode("utf-8"))
+_WORD_HASHES: dict[str, int] = {}
+_MAX_CACHED = 1_000_000
+
+
+def _word_hashes(words: list[str]) -> list[int]:
+    # a plain dict: an lru_cache call per word cost more than the hashing
+    cache = _WORD_HASHES
+    if len(cache) > _MAX_CACHED:
+        cache.clear()
+    for word in set(words).difference(cache):
+        cache[word] = zlib.crc32(word.encode("utf-8"))
+    return [cache[w] for w in words]
 
 
 def shingle_hashes(words: list[str]) -> np.ndarray:
     """Sorted distinct 32-bit hashes of the ``SHINGLE``-word shingles of ``words``."""
-    known = {w: _word_hash(w) for w in set(words)}
-    hashes = np.array([known[w] for w in words], dtype=np.uint64)
+    hashes = np.array(_word_hashes(words), dtype=np.uint64)
     windows = np.lib.stride_tricks.sliding_window_view(hashes, SHINGLE)
     return np.unique((windows * _MULTIPLIERS).sum(axis=1) & _MASK32)
 
@@ -135,16 +143,21 @@ class Deduplicator:
     def add(self, features: Features) -> None:
         """Index ``features`` as an original (copies are not indexed: they
         point to their original, so a chain of copies has one root)."""
-        self.by_hash.setdefault(features.hash, features.id)
-        if len(features.minhash):
-            index = len(self.originals)
-            sentences = frozenset(features.sentences)
-            self.originals.append(_Original(features.id, features.day, features.minhash, sentences))
-            self.lsh.insert(index, _lean(features.minhash))
+        self.restore(features.id, features.hash, features.day, features.minhash, features.sentences)
 
-    def add_copy(self, features: Features, original: Any) -> None:
+    def restore(
+        self, id: Any, hash: str, day: float | None, minhash: np.ndarray, sentences: list[int]
+    ) -> None:
+        """Index an original (also: one saved earlier, see marsad.stories.live)."""
+        self.by_hash.setdefault(hash, id)
+        if len(minhash):
+            index = len(self.originals)
+            self.originals.append(_Original(id, day, minhash, frozenset(sentences)))
+            self.lsh.insert(index, _lean(minhash))
+
+    def add_copy(self, hash: str, original: Any) -> None:
         """Remember the hash of a copy, so that its exact copies find the same root."""
-        self.by_hash.setdefault(features.hash, original)
+        self.by_hash.setdefault(hash, original)
 
 
 def _lean(signature: np.ndarray) -> LeanMinHash:
@@ -155,9 +168,7 @@ def _close_in_time(a: float | None, b: float | None) -> bool:
     return a is None or b is None or abs(a - b) <= WINDOW_DAYS
 
 
-def sentence_diff(
-    copy: Features, original: frozenset[int]
-) -> tuple[list[tuple[int, int]], int]:
+def sentence_diff(copy: Features, original: frozenset[int]) -> tuple[list[tuple[int, int]], int]:
     """The copy's sentences missing from the original (spans into the copy's
     text) and the number of the original's sentences missing from the copy."""
     added = [

@@ -135,20 +135,18 @@ def to_day(value: str | None) -> float | None:
 
 def weighted_terms(title: str, body_words: list[str], extra: list[str]) -> dict[str, int]:
     """Stem counts, title words weighing TITLE_WEIGHT and lead words LEAD_WEIGHT;
-    ``extra`` pseudo-terms (entities, event types) count once."""
+    ``extra`` pseudo-terms (entities, event types) weigh like a title word."""
+    # count words first and stem each distinct word once: words repeat
+    raw = Counter(body_words[:MAX_BODY_WORDS])
+    raw.update(body_words[:LEAD_WORDS] * (LEAD_WEIGHT - 1))
+    raw.update(words(normalize_string(title)) * TITLE_WEIGHT)
     counts: dict[str, int] = {}
-    parts = (
-        (words(normalize_string(title)), TITLE_WEIGHT),
-        (body_words[:LEAD_WORDS], LEAD_WEIGHT),
-        (body_words[LEAD_WORDS:MAX_BODY_WORDS], 1),
-    )
-    for part, weight in parts:
-        # stem each distinct word once: words repeat, stemming costs
-        for word, n in Counter(part).items():
-            stem = light_stem(word)
-            counts[stem] = counts.get(stem, 0) + n * weight
+    for word, n in raw.items():
+        stem = light_stem(word)
+        counts[stem] = counts.get(stem, 0) + n
     for term in extra:
-        counts[term] = counts.get(term, 0) + 1
+        # a named actor, place or event type is as telling as a title word
+        counts[term] = counts.get(term, 0) + TITLE_WEIGHT
     return counts
 
 
@@ -218,9 +216,7 @@ def _first_line(text: str, limit: int = 120) -> str:
 def article_from_doc(doc: Doc) -> Article:
     """The clusterer's view of an analysed document: its body (boilerplate left
     out), sentences, metadata, and the ids of its entities and event types."""
-    entity_ids = [
-        str((span.data or {}).get("id")) for span in doc.spans("entities") if span.data
-    ]
+    entity_ids = [str((span.data or {}).get("id")) for span in doc.spans("entities") if span.data]
     event_types = [span.label for span in doc.spans("events") if span.label]
     return Article(
         id=doc.id,

@@ -12,7 +12,7 @@ between threads later would make the online result depend on what came after.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.stories.vectors import Vector, add_into, dot, norm
@@ -25,6 +25,7 @@ class Thread:
     centroid: Vector
     norm: float
     stories: int = 1
+    terms: list[str] = field(default_factory=list)  # the terms it is indexed by
 
 
 class ThreadIndex:
@@ -75,5 +76,15 @@ class ThreadIndex:
         thread.stories += 1
 
     def index(self, thread_id: str, vector: Vector) -> None:
+        thread = self.threads[thread_id]
         for term in list(vector)[: self.query_terms * 2]:
-            self.by_term.setdefault(term, set()).add(thread_id)
+            ids = self.by_term.setdefault(term, set())
+            if thread_id not in ids:
+                ids.add(thread_id)
+                thread.terms.append(term)
+
+    def restore(self, thread: Thread) -> None:
+        """Add a thread saved earlier (see marsad.stories.live)."""
+        self.threads[thread.id] = thread
+        for term in thread.terms:
+            self.by_term.setdefault(term, set()).add(thread.id)

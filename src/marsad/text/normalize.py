@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from functools import cache
 
 # Harakat, Quranic annotation marks and superscript alef: they decorate letters.
-_DIACRITICS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670" + "".join(
-    chr(c) for c in range(0x06D6, 0x06EE) if c not in (0x06E5, 0x06E6)
+_DIACRITICS = (
+    "".join(chr(c) for c in range(0x064B, 0x0660))
+    + "\u0670"
+    + "".join(chr(c) for c in range(0x06D6, 0x06EE) if c not in (0x06E5, 0x06E6))
 )
 _TATWEEL = "\u0640"
 # Zero-width and bidirectional controls: invisible, and they break matching.
@@ -36,21 +38,57 @@ ATTACHED_MARKS = frozenset(_DIACRITICS + _TATWEEL)
 
 _ONE_TO_ONE = {
     # alef and hamza carriers
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
-    "ؤ": "و", "ئ": "ي",
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ؤ": "و",
+    "ئ": "ي",
     # yaa and alef maqsura, Persian/Urdu letter forms
-    "ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي", "ک": "ك", "ڪ": "ك", "ە": "ه", "ۀ": "ه",
+    "ى": "ي",
+    "ی": "ي",
+    "ې": "ي",
+    "ۍ": "ي",
+    "ک": "ك",
+    "ڪ": "ك",
+    "ە": "ه",
+    "ۀ": "ه",
     # taa marbuta
     "ة": "ه",
     # quotation marks: every double-quote variant becomes ASCII "
-    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "〝": '"',
-    "〞": '"', "＂": '"', "‹": '"', "›": '"',
-    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
+    "«": '"',
+    "»": '"',
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "‟": '"',
+    "″": '"',
+    "〝": '"',
+    "〞": '"',
+    "＂": '"',
+    "‹": '"',
+    "›": '"',
+    "‘": "'",
+    "’": "'",
+    "‚": "'",
+    "‛": "'",
+    "′": "'",
     # spaces
-    "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ", "\u2003": " ",
+    "\u00a0": " ",
+    "\u2007": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\u2002": " ",
+    "\u2003": " ",
     "\u3000": " ",
     # dashes
-    "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
+    "–": "-",
+    "—": "-",
+    "‐": "-",
+    "‑": "-",
+    "−": "-",
 }
 for _i in range(10):
     _ONE_TO_ONE[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits

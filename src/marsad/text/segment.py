@@ -15,7 +15,7 @@ from marsad.text.normalize import normalize_string
 
 Range = tuple[int, int]
 
-_QUOTE_MARKS = "«»“”„‟\"‹›″"
+_QUOTE_MARKS = '«»“”„‟"‹›″'
 _TERMINALS = ".؟?!؛;…"
 _PUNCT_RE = re.compile(r"[.؟?!؛;…]+|[" + re.escape(_QUOTE_MARKS) + "]")
 _LINE_RE = re.compile(r"[^\n]+")
@@ -39,7 +39,7 @@ def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
     window = text[max(line_start, dot - _MAX_ABBREVIATION) : dot]
     if not window or window[-1].isspace():
         return False
-    word = window.split()[-1].lstrip("(«“\"")
+    word = window.split()[-1].lstrip('(«“"')
     if _ARABIC_LETTER_RE.match(word):
         return True
     return normalize_string(word) in _abbreviations()
@@ -166,7 +166,7 @@ def clitic_splits(word: str) -> list[tuple[str, str, str]]:
     """Readings of a normalised Arabic word as (prefix, stem, suffix)."""
     prefixes, suffixes = _clitics()
     readings = [("", word, "")]
-    heads = [("", word)] + [(p, word[len(p):]) for p in prefixes if word.startswith(p)]
+    heads = [("", word)] + [(p, word[len(p) :]) for p in prefixes if word.startswith(p)]
     for prefix, rest in heads:
         if len(rest) < _MIN_STEM:
             continue

@@ -1,0 +1,265 @@
+"""Finding event triggers in a sentence, and what the words before them do to them.
+
+Matching runs on the words of the normalised text (:class:`Words`), one
+sentence at a time. Each word is looked up under every clitic reading
+(وقتل → و + قتل، بالقصف → بال + قصف), so the lexicon lists stems only. A
+multi-word expression is tried first and wins over the words inside it; a word
+inside an entity mention is never a trigger (الحشد in هيئة الحشد الشعبي).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from marsad.entities.mentions import Words
+from marsad.events.lexicon import (
+    NOUN,
+    PHRASE_GAP,
+    VERB,
+    Phrase,
+    Rule,
+    marker_words,
+    modifiers,
+    normalized,
+    role_markers,
+    triggers,
+)
+
+#: proclitics that make the next word a noun (a preposition or the article)
+_NOUN_PREFIX = re.compile(r"(ال|لل|^[وف]?[بك])$")
+#: future proclitic: س، وس، فس
+_FUTURE_PREFIX = frozenset({"س", "وس", "فس"})
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(slots=True)
+class EventWords(Words):
+    """Words with the set of stems of each word's readings, so that "is one of
+    this word's readings in that lexicon" is one C-level set operation."""
+
+    stem_sets: list[frozenset[str]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, text: str) -> EventWords:
+        # Words.of builds ``cls``; zero-argument super() fails in slotted dataclasses
+        words = Words.of.__func__(cls, text)  # type: ignore[attr-defined]
+        words.stem_sets = [frozenset(s for _, s in r) for r in words.all_readings()]
+        return words
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A trigger: words ``first..last`` (inclusive) of the document's words."""
+
+    first: int
+    last: int
+    rule: Rule
+    prefix: str  # the proclitic of the first word in the matched reading
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    negated: bool = False
+    intended: bool = False
+    violated: bool = False
+
+
+# --- matching -------------------------------------------------------------------------
+
+
+def stems(words: EventWords, i: int) -> list[tuple[str, str]]:
+    return words.all_readings()[i]
+
+
+def _phrase_end(
+    words: EventWords, i: int, end: int, phrase: Phrase, blocked: set[int]
+) -> int | None:
+    """Index of the last word of ``phrase`` starting at word ``i``, or None."""
+    pos = i
+    for alternatives in phrase.words[1:]:
+        found = None
+        for k in range(pos + 1, min(pos + 2 + PHRASE_GAP, end)):
+            if has_form(words, k, alternatives):
+                found = k
+                break
+            if k in blocked:
+                break  # an expression does not span across a name
+        if found is None:
+            return None
+        pos = found
+    return pos
+
+
+def _word_rule(
+    readings: list[tuple[str, str]], after_preposition: Callable[[], bool]
+) -> tuple[Rule, str] | None:
+    """The rule of a single word: a noun reading after an article or a
+    preposition (بالقتل، في دعم), a verb reading otherwise (قتل)."""
+    lexicon = triggers()
+    found: list[tuple[Rule, str]] = []
+    for prefix, stem in readings:
+        rules = lexicon.words.get(stem)
+        if rules is None and stem in lexicon.with_object and not _NOUN_PREFIX.search(prefix):
+            rules = [r for r in lexicon.words[lexicon.with_object[stem]] if r.pos == VERB]
+        for rule in rules or ():
+            found.append((rule, prefix))
+    if not found:
+        return None
+    noun_context = after_preposition()
+
+    def fit(item: tuple[Rule, str]) -> int:
+        rule, prefix = item
+        wants_noun = noun_context or bool(_NOUN_PREFIX.search(prefix))
+        return 0 if (rule.pos == NOUN) == wants_noun else 1
+
+    return min(found, key=fit)
+
+
+def find_triggers(words: EventWords, start: int, end: int, blocked: set[int]) -> list[Hit]:
+    """Triggers among words ``start..end-1``, longest expression first, in order."""
+    lexicon = triggers()
+    hits: list[Hit] = []
+    i = start
+    while i < end:
+        if i in blocked or not has_form(words, i, lexicon.keys):
+            i += 1
+            continue
+        readings = stems(words, i)
+        best: Hit | None = None
+        for prefix, stem in readings:
+            for phrase in lexicon.phrases.get(stem, ()):
+                last = _phrase_end(words, i, end, phrase, blocked)
+                if last is not None and (best is None or last > best.last):
+                    best = Hit(i, last, phrase.rule_for(stem), prefix)
+        if best is None:
+            single = _word_rule(
+                readings, lambda k=i: k > start and has_form(words, k - 1, prepositions())
+            )
+            if single is not None:
+                best = Hit(i, i, single[0], single[1])
+        if best is not None and best.rule.is_event:
+            hits.append(best)
+        i = best.last + 1 if best is not None else i + 1
+    return hits
+
+
+#: prepositions written as words: a noun follows them
+PREPOSITIONS = ("في", "من", "إلى", "الى", "على", "عن", "مع", "عبر", "بعد", "ضد", "بحق", "تجاه",
+                "نحو", "لدى", "عند", "داخل", "قرب")  # fmt: skip
+
+
+@cache
+def prepositions() -> frozenset[str]:
+    return frozenset(normalized(w) for w in PREPOSITIONS)
+
+
+# --- negation, intention, violation -----------------------------------------------------
+
+
+def has_form(words: EventWords, i: int, forms: frozenset[str]) -> bool:
+    """Whether one of the readings of word ``i`` is in ``forms``."""
+    return not words.stem_sets[i].isdisjoint(forms)
+
+
+def _is_future_verb(words: EventWords, i: int) -> bool:
+    """س + an imperfect verb (سيعمل، ستستمر), told from nouns that start with
+    س (سيارة، سنتين) by their endings."""
+    for prefix, stem in stems(words, i):
+        if (
+            prefix in _FUTURE_PREFIX
+            and len(stem) >= 4
+            and stem[0] in "يتن"
+            and not stem.endswith(("ه", "ات", "ين", "ء"))
+        ):
+            return True
+    return False
+
+
+def modality(words: EventWords, hit: Hit, sentence_start: int) -> Modality:
+    """Negated (لم، لن، نفى، رفض ...), intended (سـ، سوف، تعهد، يعتزم ...) and, for
+    AGREE, violated (خرق، انتهاك، لم يلتزم ب ...)."""
+    cues = modifiers()
+    negation, denial, intended = cues["negation"], cues["denial"], cues["intended"]
+    widest = max(negation.window, denial.window, intended.window, cues["violation"].window)
+    negated = is_intended = violated = committed = False
+    if hit.rule.pos == VERB and hit.prefix in _FUTURE_PREFIX:
+        is_intended = True
+    for distance in range(1, widest + 1):
+        k = hit.first - distance
+        if k < sentence_start:
+            break
+        if distance <= negation.window and has_form(words, k, negation.forms):
+            following = k + 1 < len(words) and has_form(words, k + 1, cues["continuation"].forms)
+            negated = negated or not following
+        if distance <= denial.window and has_form(words, k, denial.forms):
+            negated = True
+        if distance <= intended.window and (
+            has_form(words, k, intended.forms) or _is_future_verb(words, k)
+        ):
+            is_intended = True
+        if has_form(words, k, cues["commitment"].forms):
+            committed = True
+        if distance <= cues["violation"].window and has_form(words, k, cues["violation"].forms):
+            violated = True
+    if hit.rule.type == "AGREE" and negated and committed:
+        violated = True  # لم تلتزم بوقف إطلاق النار: the agreement was not kept
+    if negated and committed:
+        is_intended = False  # a commitment that was not kept is not a plan
+    return Modality(negated, is_intended, violated and hit.rule.type == "AGREE")
+
+
+# --- casualties ---------------------------------------------------------------------------
+
+
+@cache
+def number_values() -> dict[str, int]:
+    values: dict[str, int] = {}
+    for markers in role_markers().get("number", []):
+        for (item,) in markers.sequences:
+            word, _, value = item.partition(":")
+            values[normalized(word)] = int(value)
+    return values
+
+
+def number_at(words: EventWords, i: int) -> int | None:
+    """The count written by word ``i``: digits (any script, already folded) or a
+    number word, with or without a proclitic (وثلاثة)."""
+    word = words.word(i)
+    if _DIGITS.fullmatch(word):
+        return int(word)
+    values = number_values()
+    for _, stem in stems(words, i):
+        if stem in values:
+            return values[stem]
+    return None
+
+
+def fatalities(words: EventWords, start: int, end: int, persons: set[int]) -> int | None:
+    """The number killed that a sentence states: a count after or before a
+    killing word (مقتل 15 شخصا، 18 قتيلا، قتل ثلاثة), or one person named or
+    titled right after it (مقتل زعيم التنظيم). ``persons`` are the word indices
+    where a person mention starts. The largest count wins."""
+    casualty, one_person = marker_words("casualty"), marker_words("one_person")
+    skip = modifiers()["skip"].forms | {"حوالي", "اكثر", "اقل", "على", "الاقل"}
+    best: int | None = None
+    for i in range(start, end):
+        if not has_form(words, i, casualty):
+            continue
+        count = None
+        for k in range(i + 1, min(i + 5, end)):
+            count = number_at(words, k)
+            if count is not None or not has_form(words, k, skip):
+                break
+        if count is None:
+            for k in (i - 1, i - 2):
+                if k >= start and (count := number_at(words, k)) is not None:
+                    break
+        named = i + 1 < end and (i + 1 in persons or has_form(words, i + 1, one_person))
+        if count is None and named:
+            count = 1
+        if count is not None:
+            best = max(best or 0, count)
+    return best

@@ -1,0 +1,330 @@
+"""The date normaliser: Arabic temporal expressions to TIMEX3 values."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from marsad.dates import add_dates, find_dates
+from marsad.doc import Doc, Metadata
+from marsad.interfaces.cli import cli
+from marsad.interfaces.contract import to_record
+from marsad.pipeline import default_pipeline
+
+TIMEML = Path(__file__).resolve().parents[2] / "shared" / "data" / "timeml" / "Corpus_test"
+
+#: a Wednesday
+ANCHOR = "2019-10-30"
+
+
+def found(text: str, anchor: str | None = ANCHOR) -> list[tuple[str, str, str | None, str | None]]:
+    """(span text, type, value, mod) of every expression."""
+    return [(text[t.start : t.end], t.type, t.value, t.mod) for t in find_dates(text, anchor)]
+
+
+def one(text: str, anchor: str | None = ANCHOR) -> tuple[str, str, str | None, str | None]:
+    result = found(text, anchor)
+    assert len(result) == 1, result
+    return result[0]
+
+
+# Gregorian months -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("وصل في 27 أكتوبر 2019 إلى دمشق", "27 أكتوبر 2019", "2019-10-27"),
+        ("وصل في 27 تشرين الأول 2019 إلى دمشق", "27 تشرين الأول 2019", "2019-10-27"),
+        ("في 12 تشرين الأول/ أكتوبر 2019", "12 تشرين الأول/ أكتوبر 2019", "2019-10-12"),
+        ("في 12 تشرين الأول /أكتوبر 2019", "12 تشرين الأول /أكتوبر 2019", "2019-10-12"),
+        ("في 12 أكتوبر/تشرين الأول 2019", "12 أكتوبر/تشرين الأول 2019", "2019-10-12"),
+        ("في 12 تشرين الأول (أكتوبر) 2019", "12 تشرين الأول (أكتوبر) 2019", "2019-10-12"),
+        ("في شباط 2018 وقع", "شباط 2018", "2018-02"),
+        ("في تشرين الأول/ أكتوبر 2019", "تشرين الأول/ أكتوبر 2019", "2019-10"),
+        ("في ٢٧ أكتوبر ٢٠١٩", "٢٧ أكتوبر ٢٠١٩", "2019-10-27"),
+        ("منذ 5 حزيران من العام 2016", "5 حزيران من العام 2016", "2016-06-05"),
+        ("في الثامن من مايو 2017", "الثامن من مايو 2017", "2017-05-08"),
+        ("حتى 3 من شهر كانون الثاني 2020", "3 من شهر كانون الثاني 2020", "2020-01-03"),
+    ],
+)
+def test_gregorian_dates(text: str, span: str, value: str) -> None:
+    assert one(text) == (span, "DATE", value, None)
+
+
+def test_weekday_with_date_and_no_year() -> None:
+    # 27 October 2019 was a Sunday; the anchor's year is the nearest.
+    assert one("وصل الأحد 27 تشرين الأول إلى إدلب") == (
+        "الأحد 27 تشرين الأول",
+        "DATE",
+        "2019-10-27",
+        None,
+    )
+
+
+def test_day_and_month_take_the_nearest_year() -> None:
+    # A January article mentioning "28 كانون الأول" means last December.
+    assert one("في 28 كانون الأول", "2020-01-05")[2] == "2019-12-28"
+    assert one("في 11 سبتمبر", ANCHOR)[2] == "2019-09-11"
+
+
+def test_month_shifts() -> None:
+    assert one("في آذار الماضي")[2] == "2019-03"
+    assert one("في تشرين الأول الماضي")[2] == "2018-10"  # the anchor's own month is not "past"
+    assert one("في يونيو المقبل")[2] == "2020-06"
+    assert one("في 22 مارس الماضي")[2] == "2019-03-22"
+    assert one("في 31 مارس من العام الماضي")[2] == "2018-03-31"
+    assert one("في 12 من الشهر الجاري") == ("12 من الشهر الجاري", "DATE", "2019-10-12", None)
+
+
+def test_ambiguous_month_names_need_context() -> None:
+    assert found("قال أب الطفل إنه مارس الضغط") == []
+    assert one("في شهر آب")[2] == "2019-08"
+    assert one("في آب الماضي")[2] == "2019-08"
+    assert one("في 3 آب 2014")[2] == "2014-08-03"
+
+
+def test_period_modifiers() -> None:
+    assert one("في نهاية تشرين الأول/ أكتوبر 2019") == (
+        "نهاية تشرين الأول/ أكتوبر 2019",
+        "DATE",
+        "2019-10",
+        "END",
+    )
+    assert one("مطلع الشهر")[1:] == ("DATE", "2019-10", "START")
+    assert one("منتصف العام المقبل")[1:] == ("DATE", "2020", "MID")
+    assert one("في أواخر شهر مايو الماضي")[1:] == ("DATE", "2019-05", "END")
+    assert one("أوائل العام 2019")[1:] == ("DATE", "2019", "START")
+
+
+def test_years() -> None:
+    assert one("في عام 2019 وقع") == ("عام 2019", "DATE", "2019", None)
+    assert one("في العام 2011") == ("العام 2011", "DATE", "2011", None)
+    assert one("توفي في 1970.") == ("1970", "DATE", "1970", None)
+    assert one("للعام 2003م") == ("للعام 2003م", "DATE", "2003", None)
+    assert found("قتل 1500 شخص و4000 عام") == [("4000 عام", "DURATION", "P4000Y", None)]
+
+
+# Hijri -----------------------------------------------------------------------
+
+
+def test_hijri_date() -> None:
+    assert one("صدر في 21 ربيع الأول 1439 هـ") == (
+        "21 ربيع الأول 1439 هـ",
+        "DATE",
+        "2017-12-09",
+        None,
+    )
+    assert one("في ١ رمضان ١٤٤٠هـ")[2] == "2019-05-06"
+
+
+def test_hijri_month_and_year_is_approximate() -> None:
+    assert one("في رمضان 1440 هـ")[1:] == ("DATE", "2019-05", "APPROX")
+
+
+def test_hijri_month_alone_is_not_a_date() -> None:
+    assert found("قال رمضان وشعبان") == []
+
+
+# relative to the article date ---------------------------------------------------
+
+
+def test_weekday_is_the_last_one_on_or_before_the_article_date() -> None:
+    # 2019-10-30 is a Wednesday
+    assert one("وقال الثلاثاء إن") == ("الثلاثاء", "DATE", "2019-10-29", None)
+    assert one("وقال يوم الثلاثاء إن") == ("يوم الثلاثاء", "DATE", "2019-10-29", None)
+    assert one("وقال الأربعاء إن")[2] == "2019-10-30"
+    assert one("الثلاثاء المقبل")[2] == "2019-11-05"
+    assert one("الأربعاء الماضي")[2] == "2019-10-23"
+    assert one("صباح الثلاثاء") == ("صباح الثلاثاء", "TIME", "2019-10-29TMO", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("قال أمس إن", "أمس", "2019-10-29"),
+        ("وقال بالأمس", "الأمس", "2019-10-29"),
+        ("اليوم الأربعاء", "اليوم الأربعاء", "2019-10-30"),
+        ("يصل غداً إلى", "غداً", "2019-10-31"),
+        ("يصل غدا", "غدا", "2019-10-31"),
+        ("وصل أمس الأول", "أمس الأول", "2019-10-28"),
+        ("وصل أول أمس", "أول أمس", "2019-10-28"),
+        ("يصل بعد غد", "بعد غد", "2019-11-01"),
+        ("الأسبوع الماضي", "الأسبوع الماضي", "2019-W43"),
+        ("الأسبوع المقبل", "الأسبوع المقبل", "2019-W45"),
+        ("هذا الأسبوع", "هذا الأسبوع", "2019-W44"),
+        ("الشهر الماضي", "الشهر الماضي", "2019-09"),
+        ("الشهر الجاري", "الشهر الجاري", "2019-10"),
+        ("العام الماضي", "العام الماضي", "2018"),
+        ("وللعام المقبل", "للعام المقبل", "2020"),
+        ("هذه السنة", "هذه السنة", "2019"),
+        ("منذ ثلاثة أيام", "منذ ثلاثة أيام", "2019-10-27"),
+        ("منذ 3 أيام", "منذ 3 أيام", "2019-10-27"),
+        ("منذ ٣ أيام", "منذ ٣ أيام", "2019-10-27"),
+        ("قبل يومين", "قبل يومين", "2019-10-28"),
+        ("قبل عامين", "قبل عامين", "2017"),
+        ("قبل خمسة وتسعين عاما", "قبل خمسة وتسعين عاما", "1924"),
+    ],
+)
+def test_relative_expressions(text: str, span: str, value: str) -> None:
+    assert one(text) == (span, "DATE", value, None)
+
+
+def test_relative_with_part_of_day() -> None:
+    assert one("مساء أمس") == ("مساء أمس", "TIME", "2019-10-29TEV", None)
+    assert one("الليلة الماضية") == ("الليلة الماضية", "TIME", "2019-10-29TNI", None)
+
+
+def test_today_as_the_name_of_a_day_is_not_today() -> None:
+    assert found("احتفل باليوم الوطني") == []
+    assert found("في اليوم الأول من المؤتمر") == []
+
+
+def test_weekend() -> None:
+    assert one("نهاية الأسبوع الماضي")[1:] == ("DATE", "2019-W43-WE", None)
+
+
+def test_vague_references() -> None:
+    assert one("يقيم حاليا في") == ("حاليا", "DATE", "PRESENT_REF", None)
+    assert one("وصل مؤخرا")[2] == "PAST_REF"
+    assert one("يصل قريبا")[2] == "FUTURE_REF"
+    assert one("منذ سنوات")[2] == "PAST_REF"
+
+
+def test_centuries_decades_seasons_and_halves() -> None:
+    assert one("في القرن التاسع عشر")[1:] == ("DATE", "18", None)
+    assert one("القرن الحادي والعشرين")[2] == "20"
+    assert one("أواخر القرن الماضي")[1:] == ("DATE", "19", "END")
+    assert one("في الستينيات")[2] == "196"
+    assert one("تسعينيات القرن الماضي")[2] == "199"
+    assert one("في صيف 2019")[2] == "2019-SU"
+    assert one("في الشتاء")[2] == "2019-WI"
+    assert found("الربيع العربي") == []
+    assert one("النصف الثاني من العام الماضي")[2] == "2018-H2"
+
+
+# durations, sets, times -------------------------------------------------------------
+
+
+def test_durations() -> None:
+    assert one("استمر ثلاثة أيام") == ("ثلاثة أيام", "DURATION", "P3D", None)
+    assert one("لمدة 24 ساعة")[1:] == ("DURATION", "PT24H", None)
+    assert one("أكثر من 100 دقيقة")[1:] == ("DURATION", "PT100M", "MORE_THAN")
+    assert one("استمرت الحرب عامين")[1:] == ("DURATION", "P2Y", None)
+    assert one("خلال العامين الماضيين")[1:] == ("DURATION", "P2Y", None)
+    assert one("منذ عدة أعوام")[1:] == ("DURATION", "PXY", None)
+    assert one("بعد أسبوع من الهجوم") == ("أسبوع", "DURATION", "P1W", None)
+
+
+def test_sets() -> None:
+    assert one("كل يوم سبت")[1:] == ("SET", "XXXX-WXX-6", None)
+    assert one("كل عامين")[1:] == ("SET", "P2Y", None)
+    assert one("يصدر أسبوعيا")[1:] == ("SET", "P1W", None)
+
+
+def test_clock_times() -> None:
+    assert one("الساعة العاشرة صباحا")[1:] == ("TIME", "XXXX-XX-XXT10:00", None)
+    assert one("الساعة الثامنة مساء")[2] == "XXXX-XX-XXT20:00"
+    assert one("الساعة 10:30")[2] == "XXXX-XX-XXT10:30"
+
+
+# without an article date ------------------------------------------------------------
+
+
+def test_no_anchor_keeps_what_the_text_says() -> None:
+    assert one("في 27 أكتوبر 2019", None)[2] == "2019-10-27"
+    assert one("في 27 أكتوبر", None)[2] == "XXXX-10-27"
+    assert one("الثلاثاء", None)[2] == "XXXX-WXX-2"
+    assert one("أمس", None) == ("أمس", "DATE", None, None)
+    assert one("الشهر الماضي", None)[2] is None
+
+
+# pipeline, contract, offsets -----------------------------------------------------------
+
+
+def test_spans_index_the_original_text() -> None:
+    text = "قالَ الوزيرُ أمسِ إنّ الاجتماعَ في ٢٧ تِشرين الأوّل ٢٠١٩"
+    doc = Doc(text, meta=Metadata(date=ANCHOR))
+    add_dates(doc)
+    spans = doc.spans("dates")
+    assert [text[s.start : s.end] for s in spans] == ["أمسِ", "٢٧ تِشرين الأوّل ٢٠١٩"]
+    assert [s.data for s in spans] == [{"value": "2019-10-29"}, {"value": "2019-10-27"}]
+
+
+def test_pipeline_and_contract() -> None:
+    text = "دمشق - قال مسؤول يوم الثلاثاء إن القصف بدأ في نهاية تشرين الأول/ أكتوبر 2019."
+    doc = default_pipeline()(Doc(text, meta=Metadata(date="2019-11-06")))
+    dates = to_record(doc)["dates"]
+    assert [text[d["start"] : d["end"]] for d in dates] == [
+        "يوم الثلاثاء",
+        "نهاية تشرين الأول/ أكتوبر 2019",
+    ]
+    assert dates[0] == {"start": 17, "end": 29, "value": "2019-11-05", "type": "DATE"}
+    assert dates[1]["value"] == "2019-10" and dates[1]["mod"] == "END"
+
+
+def test_article_date_is_not_guessed_from_the_text() -> None:
+    # A full date next to "اليوم" is a strong hint, but not the article date:
+    # relative expressions stay unresolved rather than resolved wrongly.
+    text = "قال المسؤول اليوم 27 تشرين الأول 2019 إن الوضع هادئ."
+    doc = Doc(text)
+    add_dates(doc)
+    assert doc.meta.date is None
+    assert [(text[s.start : s.end], s.data) for s in doc.spans("dates")] == [
+        ("اليوم", {"value": None}),
+        ("27 تشرين الأول 2019", {"value": "2019-10-27"}),
+    ]
+
+
+def test_dates_are_found_fast_enough() -> None:
+    import time
+
+    text = "قال الوزير في بيان أمس إن الاجتماع المقبل سيعقد في 12 تشرين الأول 2019. " * 200
+    find_dates(text, ANCHOR)
+    started = time.perf_counter()
+    find_dates(text, ANCHOR)
+    per_thousand = (time.perf_counter() - started) * 1000 / (len(text) / 1000)
+    assert per_thousand < 2.0  # ms per 1,000 chars; ~0.3 measured, generous for slow CI
+
+
+# the TimeML corpus --------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not TIMEML.is_dir(), reason=f"TimeML corpus not found at {TIMEML}")
+def test_timeml_corpus() -> None:
+    from marsad.evaluation.dates import evaluate_dir, read_corpus
+
+    docs = read_corpus(TIMEML)
+    first = docs[0]
+    assert all(first.text[g.start : g.end] == g.text for g in first.gold)
+    result = evaluate_dir(TIMEML)
+    assert result.detection.gold == sum(len(d.gold) for d in docs)
+    assert result.detection.f1 > 0.75
+    assert result.by_type["DATE"].value_accuracy > 0.85
+
+
+@pytest.mark.skipif(not TIMEML.is_dir(), reason=f"TimeML corpus not found at {TIMEML}")
+def test_eval_dates_command() -> None:
+    result = CliRunner().invoke(cli, ["eval", "dates", str(TIMEML), "--json", "--errors", "3"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["documents"] == 50
+    assert len(report["value_errors"]) == 3
+
+
+def test_eval_dates_on_a_small_timeml_file(tmp_path: Path) -> None:
+    (tmp_path / "d1.tml").write_text(
+        '<?xml version="1.0"?>\n<TimeML>\n<DCT><TIMEX3 tid="t0" type="DATE" value="2019-10-30" '
+        'functionInDocument="CREATION_TIME">2019-10-30</TIMEX3></DCT>\n'
+        'قال <TIMEX3 tid="t1" type="DATE" value="2019-10-29">أمس</TIMEX3> إن الاجتماع '
+        '<TIMEX3 tid="t2" type="DATE" value="2019-11-05">الثلاثاء المقبل</TIMEX3>.\n</TimeML>',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["eval", "dates", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["exact_span"]["f1"] == 1.0
+    assert report["values"]["value_accuracy"] == 1.0

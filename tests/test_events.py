@@ -1,0 +1,254 @@
+"""The events stage on sentences written for these tests: one per construction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from marsad.doc import Doc, Metadata
+from marsad.events import LAYER, add_events, event_record
+from marsad.events.export import acled_row, acled_type, plover_record
+from marsad.events.lexicon import conjugate, triggers
+from marsad.pipeline import default_pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return default_pipeline()
+
+
+def events(pipeline, text: str, date: str | None = "2021-03-10") -> list[dict[str, Any]]:
+    doc = pipeline(Doc(text, meta=Metadata(date=date)))
+    return [event_record(span) for span in doc.spans(LAYER)]
+
+
+def one(pipeline, text: str, event_type: str, date: str | None = "2021-03-10") -> dict[str, Any]:
+    found = [e for e in events(pipeline, text, date) if e["type"] == event_type]
+    assert found, f"no {event_type} in {text!r}: {events(pipeline, text, date)}"
+    return found[0]
+
+
+def role_text(event: dict[str, Any], role: str) -> str | None:
+    return event[role]["text"] if event[role] else None
+
+
+def test_conjugation_covers_persons_and_tenses():
+    forms = conjugate("اعتقل", "يعتقل")
+    assert {"اعتقل", "اعتقلت", "اعتقلوا", "يعتقل", "تعتقل", "يعتقلون"} <= forms
+
+
+def test_lexicon_is_data():
+    lexicon = triggers()
+    assert any(r.type == "ASSAULT" for r in lexicon.words["قتل"])
+    assert "ضربه" in lexicon.phrases  # ضربة جوية, normalised
+
+
+def test_active_verb_subject_after_and_object(pipeline):
+    event = one(pipeline, "قصفت القوات التركية قرية في ريف حلب الشمالي أمس.", "ASSAULT")
+    assert event["mode"] == "shelling"
+    assert role_text(event, "actor") == "القوات التركية"
+    assert event["actor"]["id"] == "org:tr_armed_forces"
+
+
+def test_subject_before_verb(pipeline):
+    event = one(pipeline, "وقال المرصد إن الجيش التركي استهدف مواقع في ريف الرقة.", "ASSAULT")
+    assert "التركي" in role_text(event, "actor")
+
+
+def test_passive_killing_takes_the_victims_as_target(pipeline):
+    event = one(pipeline, "قتل 12 مدنيا في قصف على بلدة في ريف إدلب.", "ASSAULT")
+    assert event["actor"] is None or "مدني" not in role_text(event, "actor")
+    assert event["fatalities"] == 12
+
+
+def test_marked_passive_with_damma(pipeline):
+    event = one(pipeline, "قُتل ثلاثة عناصر من الشرطة في هجوم قرب بغداد.", "ASSAULT")
+    assert event["fatalities"] == 3
+    assert "عناصر" in (role_text(event, "target") or "")
+
+
+def test_fatalities_in_words_and_arabic_indic_digits(pipeline):
+    assert one(pipeline, "أسفر الانفجار عن مقتل سبعة أشخاص.", "ASSAULT")["fatalities"] == 7
+    assert one(pipeline, "أسفر الانفجار عن مقتل ١٥ شخصا.", "ASSAULT")["fatalities"] == 15
+    assert one(pipeline, "أوقع الهجوم 20 قتيلا في المدينة.", "ASSAULT")["fatalities"] == 20
+
+
+def test_target_after_preposition(pipeline):
+    event = one(pipeline, "شن تنظيم داعش هجوما ضد قوات سوريا الديمقراطية.", "ASSAULT")
+    assert event["actor"]["id"] == "org:isis"
+    assert event["target"]["id"] == "org:sdf"
+
+
+def test_abuse_against_people_with_bihaqq(pipeline):
+    event = one(pipeline, "نفذت قوات الأمن حملة اعتقالات بحق ناشطين في درعا.", "COERCE")
+    assert "ناشطين" in role_text(event, "target")
+
+
+def test_agent_after_supported_by(pipeline):
+    text = "تنفذ قوات سوريا الديمقراطية بدعم من التحالف الدولي عمليات في دير الزور."
+    event = one(pipeline, text, "SUPPORT")
+    assert event["actor"]["id"] == "org:cjtf_oir"
+    assert event["target"]["id"] == "org:sdf"
+
+
+def test_air_strike_takes_the_coalition_named_nearby(pipeline):
+    text = "أعلن التحالف الدولي مقتل قيادي في تنظيم داعش بضربة جوية قرب مدينة الرقة."
+    event = one(pipeline, text, "ASSAULT")
+    assert event["mode"] == "aerial"
+    assert event["actor"]["id"] == "org:cjtf_oir"
+    assert event["fatalities"] == 1
+
+
+def test_negation(pipeline):
+    assert one(pipeline, "لم تقصف الطائرات الروسية المدينة.", "ASSAULT")["negated"] is True
+    assert one(pipeline, "قصفت الطائرات الروسية المدينة.", "ASSAULT")["negated"] is False
+
+
+def test_denial_negates(pipeline):
+    assert one(pipeline, "نفى الجيش اعتقال الصحفي في حمص.", "COERCE")["negated"] is True
+
+
+def test_still_is_not_a_negation(pipeline):
+    event = one(pipeline, "قال إن القوات التركية لا تزال تستهدف القرى.", "ASSAULT")
+    assert event["negated"] is False
+    assert event["actor"]["id"] == "org:tr_armed_forces"
+
+
+def test_future_and_commitment_are_intended(pipeline):
+    assert one(pipeline, "سيقدم الاتحاد الأوروبي مساعدات إنسانية للاجئين.", "AID")["intended"]
+    assert one(pipeline, "تعهدت الحكومة بتقديم الدعم للمزارعين.", "AID")["intended"]
+    assert one(pipeline, "يعتزم الجيش الانسحاب من المدينة.", "RETREAT")["intended"]
+    assert not one(pipeline, "انسحب الجيش من المدينة بعد معارك عنيفة.", "RETREAT")["intended"]
+
+
+def test_agreement_violation(pipeline):
+    event = one(pipeline, "وأشار إلى أن تركيا لم تلتزم بوقف إطلاق النار.", "AGREE")
+    assert event["negated"] and event["violated"]
+    assert event["actor"]["id"] == "gpe:TR"
+    breach = one(pipeline, "اتهم المرصد النظام بخرق الهدنة في إدلب.", "AGREE")
+    assert breach["violated"] and not breach["negated"]
+
+
+def test_reported_claim_carries_its_quote(pipeline):
+    text = "وقال المتحدث باسم الشرطة إن قوات الأمن اعتقلت خمسة مشتبه بهم في الموصل."
+    doc = pipeline(Doc(text, meta=Metadata(date="2021-03-10")))
+    event = next(event_record(s) for s in doc.spans(LAYER) if s.label == "COERCE")
+    if not doc.spans("quotes"):
+        pytest.skip("the quotes stage found no quote here")
+    quote = doc.spans("quotes")[event["quote"]]
+    assert quote.start <= event["trigger"][0] < quote.end
+
+
+def test_without_quote_and_date_layers(pipeline):
+    doc = default_pipeline(["clean", "language", "sentences", "entities"])(
+        Doc("اعتقلت الشرطة ثلاثة أشخاص في حلب.", meta=Metadata(date="2021-05-02"))
+    )
+    add_events(doc)
+    event = event_record(doc.spans(LAYER)[0])
+    assert event["quote"] is None
+    assert event["date"] == "2021-05-02"
+
+
+def test_date_from_sentence_else_article_else_null(pipeline):
+    text = "قصفت الطائرات بلدة سراقب في 3 آذار/ مارس 2020."
+    assert one(pipeline, text, "ASSAULT")["date"] == "2020-03-03"
+    plain = "قصفت الطائرات بلدة سراقب."
+    assert one(pipeline, plain, "ASSAULT", "2021-01-05")["date"] == "2021-01-05"
+    assert one(pipeline, plain, "ASSAULT", None)["date"] is None
+
+
+def test_place_precision(pipeline):
+    town = one(pipeline, "قصفت الطائرات بلدة سراقب.", "ASSAULT")["place"]
+    assert town["id"] == "loc:sy_saraqib" and town["precision"] == 1
+    assert town["lat"] is not None and town["lon"] is not None
+    country = one(pipeline, "اندلعت احتجاجات في العراق.", "PROTEST")["place"]
+    assert country["id"] == "gpe:IQ" and country["precision"] == 4
+
+
+def test_place_without_coordinates_uses_the_town_named_next_to_it(pipeline):
+    place = one(pipeline, "قصفت الطائرات قرية باريشا شمالي إدلب.", "ASSAULT")["place"]
+    assert place["id"] == "loc:sy_barisha"
+    assert place["precision"] == 2 and place["lat"] is not None
+
+
+def test_protest_with_participant_noun(pipeline):
+    event = one(pipeline, "خرج آلاف المتظاهرين في شوارع بيروت.", "PROTEST")
+    assert "المتظاهرين" in role_text(event, "actor")
+
+
+def test_trigger_inside_a_name_is_not_an_event(pipeline):
+    found = events(pipeline, "زار وفد من هيئة الحشد الشعبي بغداد.")
+    assert all(e["type"] != "MOBILIZE" for e in found)
+
+
+def test_offsets_point_into_the_original(pipeline):
+    text = "وقَصَفَتْ القوات التركية قرية في ريف الحسكة."
+    for event in events(pipeline, text):
+        start, end = event["trigger"]
+        assert 0 <= start < end <= len(text)
+        s, e = event["sentence"]
+        assert s <= start and end <= e
+
+
+def test_exports():
+    doc = default_pipeline()(Doc("قصفت الطائرات بلدة سراقب وقتلت 4 مدنيين.", id="a1"))
+    span = doc.spans(LAYER)[0]
+    row = acled_row(doc, 0, event_record(span))
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["fatalities"] == 4 and row["article_id"] == "a1"
+    assert row["event_id_cnty"].startswith("SY-")
+    record = plover_record(doc, 0, event_record(span))
+    assert record["event_type"] == "ASSAULT" and record["location"]["geo_precision"] == 1
+    assert acled_type("CONSULT", "meet") == ("Strategic developments", "Other")
+
+
+GOLD_XML = """<?xml version='1.0' encoding='utf-8'?>
+<Validation><Sentences>
+<Sentence category="ASSAULT" date="20210310" id="s1">
+<EventText eid="0" eventtext="قصفت" sourcetext="القوات التركية" targettext="قرية" />
+<Text>قصفت القوات التركية قرية في ريف حلب أمس.</Text>
+</Sentence>
+<Sentence category="PROTEST" date="20210310" id="s2">
+<EventText eid="0" eventtext="تظاهر" sourcetext="الطلاب" targettext="" />
+<Text>تظاهر مئات الطلاب أمام مبنى الجامعة في بيروت احتجاجا على رفع الأقساط.</Text>
+</Sentence>
+</Sentences>
+"""  # no closing </Validation>, like the published Arabic half
+
+
+def test_eval_events_on_a_truncated_file(tmp_path):
+    from marsad.evaluation import events as evaluation
+
+    path = tmp_path / "gold.xml"
+    path.write_text(GOLD_XML, encoding="utf-8")
+    result = evaluation.evaluate_file(path)
+    assert result.sentences == 2
+    assert result.type_recall == 1.0 and result.confusion_rate == 0.0
+    assert result.actor_agreement == 1.0
+    assert "gold type found" in evaluation.format_report(result)
+
+
+def test_cli_events_and_exports(tmp_path):
+    from click.testing import CliRunner
+
+    from marsad.interfaces.cli import cli
+
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "قصفت القوات التركية قرية في ريف تل أبيض وقتلت ثلاثة مدنيين.\n"
+        "واعتقلت الشرطة خمسة أشخاص في مدينة الحسكة بعد المداهمة.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "m.db")
+    runner = CliRunner()
+    ingested = runner.invoke(cli, ["ingest", str(article), "--db", db, "-q", "--no-cluster"])
+    assert ingested.exit_code == 0
+    listed = runner.invoke(cli, ["events", "--db", db, "--type", "ASSAULT", "--json"])
+    assert listed.exit_code == 0 and "org:tr_armed_forces" in listed.output
+    by_place = runner.invoke(cli, ["events", "--db", db, "--place", "الحسكة"])
+    assert "COERCE" in by_place.output and "ASSAULT" not in by_place.output
+    csv_out = runner.invoke(cli, ["export", "--db", db, "--format", "acled-csv"])
+    assert csv_out.exit_code == 0 and "event_id_cnty,event_date" in csv_out.output
+    plover = runner.invoke(cli, ["export", "--db", db, "--format", "plover-json"])
+    assert '"event_type": "ASSAULT"' in plover.output

@@ -1,0 +1,287 @@
+"""Quotes and speakers: one test per construction of the issue, on sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from marsad.doc import Doc
+from marsad.evaluation import quotes as quote_eval
+from marsad.interfaces.cli import cli
+from marsad.interfaces.contract import to_record
+from marsad.pipeline import default_pipeline
+
+DEV_GOLD = Path(__file__).resolve().parents[1] / "eval" / "quotes" / "dev.jsonl"
+
+
+def analyse(text: str) -> Doc:
+    return default_pipeline()(Doc(text))
+
+
+def quotes(text: str) -> list[dict]:
+    """The contract records with their texts, for readable assertions."""
+    doc = analyse(text)
+    found = []
+    for record in to_record(doc)["quotes"]:
+        cue = record["cue"]
+        found.append(
+            record
+            | {
+                "text": text[slice(*record["content"])],
+                "cue_text": text[slice(*cue)] if cue else None,
+                "who": record["speaker"]["name"],
+                "type": record["speaker"]["type"],
+            }
+        )
+    return found
+
+
+def one(found: list[dict], kind: str, contains: str) -> dict:
+    matches = [q for q in found if q["kind"] == kind and contains in q["text"]]
+    assert len(matches) == 1, (kind, contains, [(q["kind"], q["text"]) for q in found])
+    return matches[0]
+
+
+# direct quotations -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("قال الوزير: «الوضع في المدينة مستقر تماماً».", "الوضع في المدينة مستقر تماماً"),
+        ("قال الوزير: “الوضع في المدينة مستقر تماماً”.", "الوضع في المدينة مستقر تماماً"),
+        ('قال الوزير: "الوضع في المدينة مستقر تماماً".', "الوضع في المدينة مستقر تماماً"),
+        ("قال الوزير: ”الوضع في المدينة مستقر تماماً“.", "الوضع في المدينة مستقر تماماً"),
+        ("قال الوزير: “الوضع في المدينة مستقر تماماً».", "الوضع في المدينة مستقر تماماً"),
+        ("قال الوزير: ‘الوضع في المدينة مستقر تماماً’.", "الوضع في المدينة مستقر تماماً"),
+    ],
+)
+def test_direct_quote_marks_any_glyph_or_direction(text, content):
+    quote = one(quotes(text), "direct", "مستقر")
+    assert quote["text"] == content  # content excludes the marks
+    assert quote["cue_text"] == "قال"
+
+
+def test_missing_space_before_the_mark():
+    found = quotes("وقال”المتحدث” إن الجولة المقبلة من المفاوضات ستعقد في جنيف.")
+    assert not [q for q in found if q["kind"] == "direct"]  # one quoted word is a term
+    assert one(found, "indirect", "الجولة المقبلة")["text"].startswith("الجولة")
+
+
+def test_quote_over_several_sentences_is_one_quote():
+    text = (
+        "وتابع الناطق باسم الدفاع المدني: «الفرق تعمل منذ الفجر. "
+        "لم نتوقف لحظة واحدة. ونحتاج إلى معدات ثقيلة»."
+    )
+    quote = one(quotes(text), "direct", "الفرق تعمل")
+    assert quote["text"].endswith("ونحتاج إلى معدات ثقيلة")
+
+
+def test_quote_containing_a_quoted_phrase_is_one_quote():
+    text = "وقال المحافظ: «أطلقنا حملة “مدينتي أجمل” لتنظيف الشوارع وسنستمر فيها حتى نهاية العام»."
+    direct = [q for q in quotes(text) if q["kind"] == "direct"]
+    assert len(direct) == 1
+    assert "“مدينتي أجمل”" in direct[0]["text"]
+
+
+def test_unclosed_quote_after_a_colon_runs_to_the_end_of_the_line():
+    text = "وقال أحد السكان: «لم يبق لنا شيء في هذه البلدة\nوتستمر الأزمة."
+    quote = one(quotes(text), "direct", "لم يبق")
+    assert quote["text"] == "لم يبق لنا شيء في هذه البلدة"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد “كالفيرت” التزام بلاده بالشراكة مع قوات سوريا الديمقراطية.",
+        "وتواصل قوات التحالف ملاحقة خلايا تنظيم “داعش” في البادية.",
+        "وأطلقت أنقرة عملية «نبع السلام» في تشرين الأول 2019.",
+        "وقالت صحيفة «الوطن» إن الأسعار ارتفعت.",
+    ],
+)
+def test_marks_around_names_and_terms_are_not_quotes(text):
+    assert not [q for q in quotes(text) if q["kind"] == "direct"]
+
+
+# reported speech -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("أكد الوزير أن المفاوضات ستستأنف الشهر المقبل.", "أكد", "المفاوضات ستستأنف الشهر المقبل"),
+        ("وأشار الوزير إلى أن المفاوضات متعثرة.", "وأشار", "المفاوضات متعثرة"),
+        ("وأفاد مصدر طبي بأن عدد الجرحى ارتفع إلى عشرة.", "وأفاد", "عدد الجرحى ارتفع إلى عشرة"),
+        ("ونفى المتحدث باسم الجيش أنه استهدف مواقع مدنية.", "ونفى", "استهدف مواقع مدنية"),
+        (
+            "وقالت الوزارة: المعبر سيفتح غداً أمام المسافرين.",
+            "وقالت",
+            "المعبر سيفتح غداً أمام المسافرين",
+        ),
+        ("وحذر المرصد من أن الوضع الإنساني يتدهور.", "وحذر", "الوضع الإنساني يتدهور"),
+    ],
+)
+def test_reporting_verb_and_complement(text, cue, content):
+    quote = one(quotes(text), "indirect", content.split()[0])
+    assert quote["text"] == content
+    assert quote["cue_text"] == cue
+
+
+def test_subordinating_an_is_not_a_complement():
+    assert not quotes("أعلن الجيش وصول التعزيزات بعد أن انسحبت الفصائل من المدينة.")
+
+
+def test_participle_starts_a_new_reported_clause():
+    found = quotes("وقال المحافظ إن المياه عادت إلى الأحياء الشرقية، مضيفاً أن الكهرباء ستعود غداً.")
+    first = one(found, "indirect", "المياه")
+    assert first["text"] == "المياه عادت إلى الأحياء الشرقية"
+    second = one(found, "indirect", "الكهرباء")
+    assert second["cue_text"] == "مضيفاً" and second["who"] == first["who"]
+
+
+def test_direct_quote_inside_reported_clause_gives_both():
+    found = quotes("وقال المحافظ إن المدينة «لن تستسلم للحصار مهما طال الزمن».")
+    outer = one(found, "indirect", "المدينة")
+    inner = one(found, "direct", "لن تستسلم")
+    assert outer["content"][0] < inner["content"][0] and inner["content"][1] < outer["content"][1]
+    assert inner["speaker"] == outer["speaker"]
+
+
+def test_attribution_before_and_after():
+    found = quotes("قتل ثلاثة مدنيين في قصف على ريف إدلب، وفق المرصد السوري لحقوق الإنسان.")
+    quote = one(found, "indirect", "قتل ثلاثة")
+    assert quote["cue_text"] == "وفق" and quote["speaker"]["id"] == "org:sohr"
+    found = quotes("وبحسب مصادر محلية، فإن الاشتباكات استمرت حتى الصباح.")
+    quote = one(found, "indirect", "الاشتباكات")
+    assert quote["text"] == "الاشتباكات استمرت حتى الصباح"
+    assert quote["type"] == "role" and quote["who"] == "مصادر محلية"
+
+
+def test_according_to_media_is_a_media_speaker():
+    quote = one(
+        quotes("وصلت قافلة مساعدات إلى المخيم، بحسب وسائل إعلام محلية."), "indirect", "قافلة"
+    )
+    assert quote["type"] == "media"
+
+
+def test_according_to_an_agreement_is_not_an_attribution():
+    assert not quotes("انسحبت القوات من البلدة حسب الاتفاق المبرم بين الطرفين.")
+
+
+def test_ala_hadd_wasfihi_closes_the_speakers_clause():
+    found = quotes("وقال الوزير إن الحكومة ستواجه «المتآمرين» بحزم، على حد وصفه.")
+    quote = one(found, "indirect", "الحكومة")
+    assert quote["text"].endswith("بحزم")
+    assert one(found, "direct", "المتآمرين")["who"] == quote["who"]
+
+
+# speakers ------------------------------------------------------------------------
+
+
+def test_title_and_apposed_name():
+    found = quotes("قال المبعوث الأممي إلى سوريا، غير بيدرسن، إن الحل السياسي ممكن.")
+    assert one(found, "indirect", "الحل")["speaker"]["id"] == "per:geir_pedersen"
+
+
+def test_chain_of_implicit_speakers():
+    text = (
+        "قال وزير الخارجية الروسي سيرغي لافروف إن موسكو تدعم الحوار. "
+        "وأضاف أن العقوبات غير قانونية. وأردف أن بلاده مستعدة للوساطة. "
+        "وأشار إلى أن الاتصالات مستمرة."
+    )
+    found = [q for q in quotes(text) if q["kind"] == "indirect"]
+    assert len(found) == 4
+    assert {q["speaker"]["id"] for q in found} == {"per:sergey_lavrov"}
+    assert found[1]["speaker"]["mention"] is None  # implicit
+
+
+def test_short_name_resolved_through_entities():
+    text = (
+        "التقى الأمين العام للأمم المتحدة أنطونيو غوتيريش وفداً سودانياً. "
+        "وقال غوتيريش إن الحرب يجب أن تتوقف."
+    )
+    assert one(quotes(text), "indirect", "الحرب")["speaker"]["id"] == "per:antonio_guterres"
+
+
+def test_title_alone_resolves_to_the_person_named_earlier():
+    text = (
+        "زار وزير الخارجية الروسي سيرغي لافروف دمشق أمس. "
+        "وأكد الوزير الروسي أن بلاده ستواصل دعم الاستقرار."
+    )
+    assert one(quotes(text), "indirect", "بلاده")["speaker"]["id"] == "per:sergey_lavrov"
+
+
+def test_subject_before_the_verb():
+    quote = one(quotes("مصادر محلية أفادت بأن الطريق أغلق بالكامل."), "indirect", "الطريق")
+    assert quote["who"] == "مصادر محلية"
+
+
+def test_unnamed_source_and_its_anaphor():
+    found = quotes("قال مصدر عسكري إن الهجوم صُدّ. وأوضح المصدر أن ثلاثة عناصر أصيبوا.")
+    assert one(found, "indirect", "الهجوم")["type"] == "role"
+    assert one(found, "indirect", "ثلاثة")["who"] == "مصدر عسكري"
+
+
+def test_organisation_speaker_and_its_anaphor():
+    found = quotes(
+        "حذرت منظمة الصحة العالمية من أن الكوليرا تنتشر. وقالت المنظمة إن اللقاحات لا تكفي."
+    )
+    assert one(found, "indirect", "الكوليرا")["speaker"]["id"] == "org:who"
+    assert one(found, "indirect", "اللقاحات")["speaker"]["id"] == "org:who"
+
+
+def test_postposed_speaker_of_a_direct_quote():
+    quote = one(quotes("«لم نعد نملك شيئاً في هذه الدنيا»، يقول أبو محمد."), "direct", "لم نعد")
+    assert quote["cue_text"] == "يقول"
+
+
+def test_offsets_index_the_original_text_with_diacritics():
+    text = "وقالَ الوزيرُ إنّ «الوضعَ مستقرٌّ تماماً»."
+    quote = one(quotes(text), "direct", "الوضع")
+    assert quote["text"] == "الوضعَ مستقرٌّ تماماً"
+
+
+# store, CLI and evaluation -------------------------------------------------------
+
+
+def test_quotes_command_lists_stored_quotes(tmp_path):
+    article = "حلب - قال مدير التربية سامر العلي إن «المدارس ستفتح أبوابها الأحد المقبل».\n"
+    (tmp_path / "a.txt").write_text(article, encoding="utf-8")
+    db = str(tmp_path / "m.db")
+    runner = CliRunner()
+    assert (
+        runner.invoke(cli, ["ingest", "--quiet", "--db", db, str(tmp_path / "a.txt")]).exit_code
+        == 0
+    )
+    result = runner.invoke(cli, ["quotes", "--db", db, "--json", "--search", "المدارس"])
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert {row["kind"] for row in rows} == {"direct", "indirect"}
+    assert all("المدارس" in row["text"] for row in rows)
+    none = runner.invoke(cli, ["quotes", "--db", db, "--json", "--speaker", "لا أحد"])
+    assert none.output == ""
+
+
+def test_matching_rule():
+    a = quote_eval.Item("direct", 0, 10, {})
+    assert quote_eval.overlaps_enough(a, quote_eval.Item("direct", 5, 30, {}))
+    assert not quote_eval.overlaps_enough(a, quote_eval.Item("direct", 6, 30, {}))
+    assert quote_eval.same_speaker({"name": "مصدر عسكري"}, {"name": "مصدر عسكري رفيع"})
+    assert not quote_eval.same_speaker({"name": "مصدر"}, {"name": "مصدر عسكري"})
+    assert quote_eval.same_speaker({"id": "per:x", "name": "a"}, {"id": "per:x", "name": "b"})
+
+
+def test_eval_quotes_on_the_dev_gold(tmp_path):
+    result = CliRunner().invoke(cli, ["eval", "quotes", str(DEV_GOLD), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["documents"] >= 40
+    overall = scores["overall"]
+    assert overall["precision"] >= 0.93 and overall["recall"] >= 0.90
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1, "text": "نص", "quotes": [{"kind": "x"}]}\n', encoding="utf-8")
+    failed = CliRunner().invoke(cli, ["eval", "quotes", str(bad)])
+    assert failed.exit_code != 0 and "kind" in failed.output
