@@ -19,7 +19,10 @@ demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/marsad ingest --db $(DEMO_DB) examples/
 	$(BIN)/marsad list --db $(DEMO_DB)
-	$(BIN)/marsad entities --db $(DEMO_DB) --limit 15
+	$(BIN)/marsad entities --db $(DEMO_DB) --limit 10
+	$(BIN)/marsad quotes --db $(DEMO_DB) --limit 5
+	$(BIN)/marsad events --db $(DEMO_DB) --limit 5
+	$(BIN)/marsad stories --db $(DEMO_DB) --min-sources 2 --limit 5
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

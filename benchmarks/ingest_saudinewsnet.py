@@ -22,6 +22,12 @@ def main() -> None:
         "--stages", help="analysis stages to run (default: all); e.g. clean,language,sentences"
     )
     parser.add_argument("--jobs", type=int, help="worker processes (default: marsad's)")
+    parser.add_argument(
+        "--cluster",
+        action="store_true",
+        help="also group the articles into stories after ingest (timed separately by "
+        "benchmarks/cluster_saudinewsnet.py)",
+    )
     args = parser.parse_args()
     data = require(args.data)
     with tempfile.TemporaryDirectory() as tmp:
@@ -40,6 +46,8 @@ def main() -> None:
             command += ["--stages", args.stages]
         if args.jobs:
             command += ["--jobs", str(args.jobs)]
+        if not args.cluster:
+            command.append("--no-cluster")
         run = run_child(command)
         summary = run.stderr.decode("utf-8", "replace").strip().splitlines()
         with sqlite3.connect(db) as conn:
@@ -48,7 +56,7 @@ def main() -> None:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         size_mb = sum(p.stat().st_size for p in Path(tmp).glob("bench.db*")) / 1e6
     print(f"data:            {data}")
-    print(f"stages:          {args.stages or 'all'}")
+    print(f"stages:          {args.stages or 'all'}{' + story clustering' * args.cluster}")
     print(f"marsad says:     {summary[-2] if len(summary) > 1 else summary}")
     print(f"exit status:     {run.returncode}")
     print(f"articles stored: {articles:,} ({spans:,} spans)")

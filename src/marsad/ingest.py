@@ -75,8 +75,24 @@ def _apply_worker_result(doc: Doc, result: tuple[Any, ...]) -> str | None:
     return None
 
 
-class _Batch:
-    """Items waiting to be written together in one transaction."""
+@dataclass
+class _Analysis:
+    """A batch handed over for analysis and waiting to be written."""
+
+    new: list[tuple[RawArticle, Doc]]
+    results: Iterable[str | None]
+    duplicates: list[tuple[RawArticle, str]]
+    errors: list[ErrorRow]
+    hashes: dict[str, str]  # content hash -> article id of the new documents
+
+    def keys(self) -> set[str]:
+        return {raw.key for raw, _ in self.new} | {raw.key for raw, _ in self.duplicates}
+
+
+class _Batches:
+    """Items in batches, each written in one transaction, in order. With worker
+    processes, a batch is analysed while the previous one is being written, so
+    reading, analysis and SQLite writes overlap."""
 
     def __init__(
         self,
@@ -90,40 +106,65 @@ class _Batch:
         self.executor = executor
         self.raws: list[RawArticle] = []
         self.errors: list[ErrorRow] = []
+        self.in_flight: _Analysis | None = None
+        self.failed_ids: set[str] = set()
 
     def __len__(self) -> int:
         return len(self.raws) + len(self.errors)
 
-    def fail(self, key: str, message: str) -> None:
-        self.errors.append(ErrorRow(key, message))
+    def fail(self, key: str, message: str, errors: list[ErrorRow] | None = None) -> None:
+        (self.errors if errors is None else errors).append(ErrorRow(key, message))
         self.report.errors.append(ErrorRow(key, message))
         self.report.failed += 1
 
     def flush(self) -> None:
-        known_keys = self.store.known_keys(raw.key for raw in self.raws)
-        fresh = [raw for raw in self.raws if raw.key not in known_keys]
-        self.report.already += len(self.raws) - len(fresh)
-        docs, sources = self._analyse_new(fresh)
-        self.store.write_batch(docs, sources, self.errors, self.run_id)
+        """Hand the current batch to analysis, then write the one before it."""
+        analysis = self._start(self.raws, self.errors)
         self.raws, self.errors = [], []
+        self.close()
+        if self.executor is None:
+            self._write(analysis)  # nothing to overlap with
+        else:
+            self.in_flight = analysis
 
-    def _analyse_new(self, fresh: list[RawArticle]) -> tuple[list[Doc], list[SourceRow]]:
+    def close(self) -> None:
+        """Write the batch in flight, if any."""
+        if self.in_flight is not None:
+            analysis, self.in_flight = self.in_flight, None
+            self._write(analysis)
+
+    def _start(self, raws: list[RawArticle], errors: list[ErrorRow]) -> _Analysis:
+        in_flight = self.in_flight.hashes if self.in_flight else {}
+        in_flight_keys = self.in_flight.keys() if self.in_flight else set()
+        known_keys = self.store.known_keys(raw.key for raw in raws) | in_flight_keys
+        fresh = [raw for raw in raws if raw.key not in known_keys]
+        self.report.already += len(raws) - len(fresh)
         pending = [(raw, Doc(raw.text, meta=raw.meta)) for raw in fresh]
         stored = self.store.known_hashes(doc.content_hash for _, doc in pending)
+        analysis = _Analysis([], [], [], errors, {})
+        for raw, doc in pending:
+            original = stored.get(doc.content_hash) or in_flight.get(doc.content_hash)
+            if original is not None:
+                analysis.duplicates.append((raw, original))
+                continue
+            stored[doc.content_hash] = analysis.hashes[doc.content_hash] = doc.id
+            analysis.new.append((raw, doc))
+        analysis.results = self._run_pipeline([doc for _, doc in analysis.new])
+        return analysis
+
+    def _write(self, analysis: _Analysis) -> None:
         docs: list[Doc] = []
         sources: list[SourceRow] = []
-        new: list[tuple[RawArticle, Doc]] = []
-        for raw, doc in pending:
-            original = stored.get(doc.content_hash)
-            if original is not None:
-                self.report.duplicates += 1
-                sources.append(SourceRow(raw.key, original, raw.meta.fmt))
+        for raw, original in analysis.duplicates:
+            if original in self.failed_ids:
+                self.fail(raw.key, "duplicate of an article whose analysis failed", analysis.errors)
                 continue
-            stored[doc.content_hash] = doc.id
-            new.append((raw, doc))
-        for (raw, doc), failure in zip(new, self._run_pipeline([d for _, d in new]), strict=True):
+            self.report.duplicates += 1
+            sources.append(SourceRow(raw.key, original, raw.meta.fmt))
+        for (raw, doc), failure in zip(analysis.new, analysis.results, strict=True):
             if failure:
-                self.fail(raw.key, failure)
+                self.failed_ids.add(doc.id)
+                self.fail(raw.key, failure, analysis.errors)
                 continue
             docs.append(doc)
             sources.append(SourceRow(raw.key, doc.id, raw.meta.fmt))
@@ -131,13 +172,14 @@ class _Batch:
                 self.report.skipped += 1
             else:
                 self.report.added += 1
-        return docs, sources
+        self.store.write_batch(docs, sources, analysis.errors, self.run_id)
 
-    def _run_pipeline(self, docs: list[Doc]) -> list[str | None]:
-        """Analyse ``docs`` in place; per document, None or why it failed."""
+    def _run_pipeline(self, docs: list[Doc]) -> Iterable[str | None]:
+        """Analyse ``docs`` in place; per document, None or why it failed. In
+        worker processes the results arrive lazily, as they are consumed."""
         if self.executor is not None and len(docs) >= _PARALLEL_MIN:
             results = self.executor.map(_analyse_in_worker, docs, chunksize=_CHUNK)
-            return [_apply_worker_result(d, r) for d, r in zip(docs, results, strict=True)]
+            return (_apply_worker_result(d, r) for d, r in zip(docs, results, strict=True))
         failures: list[str | None] = []
         for doc in docs:
             try:
@@ -177,7 +219,7 @@ def ingest(
         else None
     )
     try:
-        batch = _Batch(store, chosen, report, run_id, executor)
+        batch = _Batches(store, chosen, report, run_id, executor)
         for item in read_paths(paths, options or ReaderOptions()):
             report.read += 1
             if isinstance(item, ReadError):
@@ -189,6 +231,7 @@ def ingest(
             if len(batch) >= batch_size:
                 batch.flush()
         batch.flush()
+        batch.close()
     finally:
         if executor is not None:
             executor.shutdown(cancel_futures=True)

@@ -263,8 +263,9 @@ class Store:
             params += [f"%{search}%", f"%{search}%"]
         sql = (
             "SELECT json_extract(data, '$.id') AS id, json_extract(data, '$.name') AS name,"
-            " label AS type, count(*) AS mentions, count(DISTINCT article_id) AS articles"
-            " FROM spans WHERE " + " AND ".join(where) + " GROUP BY 1, 3"
+            # a country is GPE as a name and NORP as a nisba adjective: one entity
+            " min(label) AS type, count(*) AS mentions, count(DISTINCT article_id) AS articles"
+            " FROM spans WHERE " + " AND ".join(where) + " GROUP BY 1"
             " ORDER BY articles DESC, mentions DESC LIMIT ?"
         )
         cursor = self.conn.execute(sql, [*params, limit])
