@@ -7,7 +7,9 @@ friends for vague references. A part of a period keeps the period's value and
 says which part in ``mod`` (TIMEX3 START, MID, END), as do hedges (APPROX,
 MORE_THAN, LESS_THAN).
 
-Relative expressions are resolved against the anchor, the article date. With no
+Relative expressions are resolved against the anchor, the article date, except
+anaphoric ones ("اليوم التالي", "في ذلك العام"), which follow the last date the
+text gave before them. With no
 anchor they keep their type and get no value (``None``), except where TIMEX3
 can say what is known: ``XXXX-10-27`` for a day and month without a year,
 ``XXXX-WXX-2`` for a Tuesday.
@@ -198,7 +200,8 @@ def _period(unit: str, count: int) -> str:
 
 
 def _before(anchor: dt.date, unit: str, count: int) -> str | None:
-    """The date ``count`` units before the anchor, at the unit's granularity."""
+    """The date ``count`` units before the anchor (after it when negative), at
+    the unit's granularity."""
     if unit == "D":
         return (anchor - dt.timedelta(days=count)).isoformat()
     if unit == "W":
@@ -207,6 +210,10 @@ def _before(anchor: dt.date, unit: str, count: int) -> str | None:
         return year_month(*shift_month(anchor.year, anchor.month, -count))
     if unit == "Y":
         return f"{anchor.year - count:04d}"
+    if unit == "DE":  # قبل عقدين: the decade
+        return f"{(anchor.year - 10 * count) // 10:03d}"
+    if unit == "CE":
+        return f"{(anchor.year - 100 * count - 1) // 100:02d}"
     return None  # hours and minutes: the day is not certain
 
 
@@ -224,8 +231,15 @@ def _hijri(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
     month = hijri_month_numbers()[key(m["h_m"])]
     day = int(m["h_d"]) if m["h_d"] else None
     year = int(m["h_y"]) if m["h_y"] else None
-    if day is None and year is None:  # "رمضان", "رجب": also names
-        return None
+    if day is None and year is None:
+        # "رمضان", "رجب" are also names, and "شهر رمضان" is often any Ramadan:
+        # without a day or year, only "رمضان الماضي" / "المقبل" is a date.
+        if not m["h_sh"]:
+            return None
+        if anchor is None:
+            return "DATE", None, None
+        middle = _hijri_month_near(anchor, month, _shift(m["h_sh"]))
+        return ("DATE", year_month(middle.year, middle.month), "APPROX") if middle else None
     if year is None and anchor is not None:
         year = Gregorian(anchor.year, anchor.month, anchor.day).to_hijri().year
     if year is None:
@@ -238,6 +252,52 @@ def _hijri(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
     except (ValueError, OverflowError):  # outside the converter's range, or day 30 of 29
         return "DATE", None, None
     return "DATE", year_month(middle.year, middle.month), "APPROX"
+
+
+def _hijri_month_near(anchor: dt.date, month: int, shift: int | None) -> dt.date | None:
+    """The middle of the last Hijri month that ended before the anchor ("رمضان
+    الماضي", shift -1), of the next one that starts after it (+1), or of the one
+    of the anchor's Hijri year (0, "رمضان الجاري")."""
+    here = Gregorian(anchor.year, anchor.month, anchor.day).to_hijri().year
+    months: list[tuple[dt.date, dt.date, dt.date]] = []  # first day, middle, last day
+    for year in (here - 1, here, here + 1):
+        try:
+            days = [Hijri(year, month, day).to_gregorian() for day in (1, 15, 29)]
+        except (ValueError, OverflowError):
+            continue
+        months.append((days[0], days[1], days[2]))
+    if not months:
+        return None
+    if shift is None:
+        return None
+    if shift < 0:
+        past = [mid for first, mid, last in months if last < anchor]
+        return past[-1] if past else None
+    if shift > 0:
+        future = [mid for first, mid, last in months if first > anchor]
+        return future[0] if future else None
+    return months[1][1] if len(months) == 3 else None
+
+
+def _day_list(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+    """The first day of "10 و11 نيسان": the month and year of the date after it."""
+    following = _NEXT_DAY.match(m.string, m.end())
+    then = date_re().match(m.string, following.end()) if following else None
+    if then is None or then.start("cal") < 0:
+        return None
+    resolved = _calendar(then, anchor)
+    if resolved is None or resolved[1] is None or resolved[2] is not None:
+        return None
+    value = resolved[1]
+    day = int(m["dl_d"])
+    if value.count("-") == 2:  # 2019-04-11 -> 2019-04-10
+        year, month = value[:4], int(value[5:7])
+        value = _ymd(None if year == "XXXX" else int(year), month, day)
+        return ("DATE", value, None) if value else None
+    return None
+
+
+_NEXT_DAY = re.compile(r"\D*?(?=\d)")
 
 
 def _numeric(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
@@ -270,7 +330,8 @@ def _day_of_month(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
     if anchor is None:
         return "DATE", None, None
     year, month = shift_month(anchor.year, anchor.month, _shift(m["dm_sh"]) or 0)
-    value = _ymd(year, month, int(m["dm_d"]))
+    day = int(m["dm_d"]) if m["dm_d"] else number(m["dm_ord"])
+    value = _ymd(year, month, day) if day else None
     return ("DATE", value, None) if value else None
 
 
@@ -293,7 +354,8 @@ def _season(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
         return "DATE", f"{m['se_y']}-{code}", None
     if anchor is None:
         return "DATE", None, None
-    return "DATE", f"{anchor.year + (_shift(m['se_sh']) or 0):04d}-{code}", None
+    shift = _shift(m["se_sh"] or m["se_ysh"]) or 0
+    return "DATE", f"{anchor.year + shift:04d}-{code}", None
 
 
 def _anchor_century(anchor: dt.date | None, shift: str | None) -> int | None:
@@ -312,10 +374,15 @@ def _century(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
 
 
 def _decade(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+    century = number(m["dc_ord"]) if m["dc_ord"] else _anchor_century(anchor, m["dc_sh"])
+    if m["dc_n"]:  # العقد الأول من القرن العشرين = 190
+        ordinal = number(m["dc_n"])
+        if not century or not ordinal or ordinal > 10:
+            return "DATE", None, _mod(m["dc_mod"])
+        return "DATE", f"{century - 1:02d}{ordinal - 1}", _mod(m["dc_mod"])
     name = "ال" + key(m["dc_w"]).removeprefix("ال").removeprefix("ل")
     decade = words()["decade"][name]
     # Without a century, "الستينيات" is the 1960s.
-    century = number(m["dc_ord"]) if m["dc_ord"] else _anchor_century(anchor, m["dc_sh"])
     return "DATE", f"{(century or 20) - 1:02d}{decade}", _mod(m["dc_mod"])
 
 
@@ -378,12 +445,14 @@ def _approx(word: str | None) -> str | None:
 def _ago(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
     unit, count = _count_unit(m["a_u"])
     count = number(m["a_n"]) if m["a_n"] else count
+    sign = int(entry("ago", m["a_w"]))
+    vague = "PAST_REF" if sign < 0 else "FUTURE_REF"
     if count is None:  # "منذ أيام": some days ago
-        return "DATE", "PAST_REF", None
+        return "DATE", vague, None
     if anchor is None:
         return "DATE", None, _approx(m["a_apx"])
-    value = _before(anchor, unit, count)
-    return "DATE", value or "PAST_REF", _approx(m["a_apx"])
+    value = _before(anchor, unit, -sign * count)
+    return "DATE", value or vague, _approx(m["a_apx"])
 
 
 def _set(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
@@ -397,11 +466,14 @@ def _set(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
 
 
 def _duration(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
-    unit, count = _count_unit(m["du_u"] or m["du_dual"] or m["du_pl"] or m["du_one"])
+    word = m["du_u"] or m["du_dual"] or m["du_pl"] or m["du_one"] or m["du_one1"] or m["du_pl2"]
+    unit, count = _count_unit(word)
     if m["du_some"]:  # عدة أعوام: TIMEX3 writes the unknown number as X
         return "DURATION", _period(unit, 0).replace("0", "X"), None
     if m["du_n"]:
         count = number(m["du_n"])
+    elif m["du_n2"]:  # السنوات الخمس
+        count = number(m["du_n2"].removeprefix("ال"))
     if not count:
         return None
     return "DURATION", _period(unit, count), _approx(m["du_apx"])
@@ -423,29 +495,87 @@ def _reference(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
 
 
 _AFTERNOON = {"مساء": 12, "مساءا": 12, "عصرا": 12, "ليلا": 12, "ظهرا": 12}
+#: the day parts after which an hour is in the afternoon or evening
+_LATE_PARTS = ("AF", "EV", "NI")
+_MINUTES = {"والنصف": 30, "والربع": 15, "والثلث": 20}
+
+
+def _minutes(words_: str | None) -> tuple[int, int]:
+    """(hour change, minute) of "والنصف" (0, 30), "إلا ربعا" (-1, 45)."""
+    if not words_:
+        return 0, 0
+    name = key(words_)
+    if name in _MINUTES:
+        return 0, _MINUTES[name]
+    return -1, 40 if "ثلث" in name else 45
 
 
 def _clock(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
-    hour = int(m["k_h"]) if m["k_h"] else number(m["k_w"])
-    minute = int(m["k_m"]) if m["k_m"] else 0
+    hour = int(m["k_h"]) if m["k_h"] else number(m["k_w"] or m["k_w2"])
+    change, minute = _minutes(m["k_q"] or m["k_q2"])
+    minute = int(m["k_m"]) if m["k_m"] else minute
     if hour is None or hour > 24 or minute > 59:
         return None
+    hour = (hour + change - 1) % 12 + 1 if change else hour
     # "الثامنة مساء" is 20:00, but "الثانية عشرة ظهرا" and "الواحدة ليلا" stay.
     if m["k_p"] and hour < 12 and not (m["k_p"] == "ليلا" and hour < 6):
         hour += _AFTERNOON.get(m["k_p"], 0)
-    # The day is the one the sentence is about, which may not be the article's.
-    return "TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}", None
+    day = "XXXX-XX-XX"
+    if m["k_dp"]:  # العاشرة من مساء أمس: the day is given
+        code = words()["part"][key(m["k_dp"])]
+        if code in _LATE_PARTS and 1 <= hour < 12 and not (code == "NI" and hour < 6):
+            hour += 12
+        if anchor is not None and m["k_day"]:
+            name = key(m["k_day"])
+            table = words()["night"] if name in words()["night"] else words()["day"]
+            offset = int(table.get(name, table.get("ا" + name, "0")))
+            day = (anchor + dt.timedelta(days=offset)).isoformat()
+        elif anchor is not None and m["k_wd"]:
+            weekday = _weekday(m["k_wd"])
+            if weekday is not None:
+                day = _weekday_date(anchor, weekday, _shift(m["k_sh"])).isoformat()
+    # Without a day, the day is the one the sentence is about, which may not be
+    # the article's.
+    return "TIME", f"{day}T{hour:02d}:{minute:02d}", None
+
+
+_PREVIOUS_UNITS = {"D": 10, "W": 10, "M": 7, "Y": 4}  # the part of a value a unit needs
+
+
+def _anaphoric(m: re.Match[str], previous: str | None) -> Resolved | None:
+    """ "اليوم التالي", "في ذلك العام": relative to the date the text mentioned
+    last (``previous``, a TIMEX3 value), not to the article date. Unresolved
+    (None) when no earlier date has the granularity the unit needs."""
+    name = key(m["an_u1"] or m["an_u2"])
+    unit = "D" if name.removeprefix("ل") in ("اليوم", "ليوم") else entry("unit", name)
+    shift = int(entry("anaphor", m["an_w"])) if m["an_w"] else 0
+    if previous is None or len(previous) < _PREVIOUS_UNITS[unit] or not _FULL.match(previous):
+        return "DATE", None, None
+    if unit == "Y":
+        return "DATE", f"{int(previous[:4]) + shift:04d}", None
+    if unit == "M":
+        return "DATE", year_month(*shift_month(int(previous[:4]), int(previous[5:7]), shift)), None
+    day = dt.date.fromisoformat(previous[:10])
+    if unit == "W":
+        return "DATE", iso_week(day + dt.timedelta(weeks=shift)), None
+    return "DATE", (day + dt.timedelta(days=shift)).isoformat(), None
+
+
+#: a value that names a calendar period from its year down: 2019, 2019-10, 2019-10-27
+_FULL = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:T|$)")
 
 
 RESOLVERS: dict[str, Resolver] = {
     "hijri": _hijri,
     "num": _numeric,
+    "dlist": _day_list,
     "cal": _calendar,
     "dom": _day_of_month,
     "year": _year,
     "season": _season,
     "cent": _century,
     "dec": _decade,
+    "ana": _anaphoric,  # type: ignore[dict-item]  # called with the previous date
     "rday": _relative_day,
     "wday": _weekday_rule,
     "rel": _relative_unit,
@@ -466,6 +596,7 @@ def find_timexes(
     end = len(norm) if end is None else end
     resume = start
     index = lead_index()
+    previous: str | None = None  # the last date found, for "اليوم التالي"
     found = _WORD.findall(norm, start, end)
     words = _WORD.finditer(norm, start, end)
     # Most words start nothing: test the strings (cheap) before asking the
@@ -477,9 +608,11 @@ def find_timexes(
         following = found[i + 1] if i + 1 < len(found) else ""
         for cut, merged in _clitic_cuts(text, following):
             match = date_re().match(norm, word.start() + cut, end)
-            resolved = _resolve(match, anchor) if match else None
+            resolved = _resolve(match, anchor, previous) if match else None
             if match and resolved:
                 type_, value, mod = resolved
+                if type_ in ("DATE", "TIME") and value and _FULL.match(value):
+                    previous = value
                 # "للعام" keeps the ل that took the place of the article's alef.
                 yield Timex(match.start() - merged, match.end(), type_, value, mod)
                 resume = match.end()
@@ -500,11 +633,16 @@ def _clitic_cuts(word: str, following: str) -> list[tuple[int, bool]]:
         return [(cut, merged) for cut, merged, whole in cuts if whole or go_on]
     if not word.isalpha():
         digit = _DIGIT.search(word)
-        if digit and word[: digit.start()] in CLITICS:
+        # "و2019", and "الـ15 من الشهر" (the tatweel is gone once normalised)
+        if digit and word[: digit.start()].removesuffix("ال") in CLITICS:
             return [(digit.start(), False)]
     return []
 
 
-def _resolve(match: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+def _resolve(
+    match: re.Match[str], anchor: dt.date | None, previous: str | None = None
+) -> Resolved | None:
     rule = next(name for name in RESOLVERS if match.start(name) >= 0)
+    if rule == "ana":
+        return _anaphoric(match, previous)
     return RESOLVERS[rule](match, anchor)

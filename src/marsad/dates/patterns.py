@@ -30,10 +30,15 @@ from marsad.dates.lexicon import (
 
 END = r"(?!\w)"
 DEF = r"(?:ال|(?<=ل)ل)"  # the article, also when merged with the preposition ل
-YEAR_WORD = rf"(?:{DEF}?(?:عام|سنه))"
+#: "عام", "السنة", and the duals of "بين عامي 2010 و2015"
+YEAR_WORD = rf"(?:{DEF}?(?:عام|سنه)|عامي|سنتي)"
 YEAR_CUE = rf"(?:{YEAR_WORD}\s+)"
 HIJRI_MARK = r"(?:\s*(?:ه|هجري|هجريه|للهجره)(?!\w))"
 PART_ADVERB = r"(?:صباحا|مساء|مساءا|ظهرا|عصرا|ليلا|فجرا)"
+#: minutes after a clock hour: "العاشرة والنصف", "والربع", "إلا ربعا"
+MINUTES = r"(?:\s+(?P<{0}>والنصف|والربع|والثلث|الا\s+ربعا|الا\s+الربع|الا\s+ثلثا|الا\s+الثلث))"
+#: what joins two days of one month: "يومي 10 و11 نيسان", "من 3 إلى 5 أيار"
+DAY_JOIN = r"\s*(?:و|-|–|الي|حتي)\s*(?:ال)?"
 
 
 def _words(category: str) -> str:
@@ -81,6 +86,10 @@ def pieces() -> dict[str, str]:
         "SHIFT": _words("shift"),
         "THIS": _words("this"),
         "UNIT": _words("unit"),
+        "ANAPHOR": _words("anaphor"),
+        "THAT": _words("that"),
+        "PLURAL": alternation(w for w, v in count.items() if ":" not in v),
+        "CARD_DEF": "ال" + _numbers("cardinal", 3, 100),
         "AGO": _words("ago"),
         "MOD": _words("mod"),
         "PART": _words("part"),
@@ -108,31 +117,42 @@ def _rules(p: dict[str, str]) -> list[str]:
     return [
         # 21 ربيع الأول 1439 هـ; رمضان 1440 هـ
         rf"(?P<hijri>{weekday_prefix.format('h_wd')}"
-        rf"(?:(?P<h_d>\d{{1,2}})(?!\d)\s*(?:من\s+)?)?(?P<h_m>{p['HMONTH']}){END}"
-        rf"(?:\s*[،,]?\s*(?:من\s+)?{YEAR_CUE}?(?P<h_y>\d{{3,4}})(?!\d))?{HIJRI_MARK}?)",
+        rf"(?:(?P<h_d>\d{{1,2}})(?!\d)\s*(?:من\s+)?|(?P<h_kw>شهر\s+))?(?P<h_m>{p['HMONTH']}){END}"
+        rf"(?:\s*[،,]?\s*(?:من\s+)?{YEAR_CUE}?(?P<h_y>\d{{3,4}})(?!\d)|\s+(?P<h_sh>{p['SHIFT']}){END})?"
+        rf"{HIJRI_MARK}?)",
         # 27/10/2019, 2019-10-27
         r"(?P<num>(?<![\d/.-])(?:(?P<n_d>\d{1,2})(?P<n_s>[/.-])(?P<n_m>\d{1,2})(?P=n_s)"
         r"(?P<n_y>\d{4})|(?P<n_y2>\d{4})(?P<n_s2>[/-])(?P<n_m2>\d{1,2})(?P=n_s2)"
         r"(?P<n_d2>\d{1,2}))(?![\d/]|[.-]\d))",
+        # the 10 of "يومي 10 و11 نيسان", "من 3 إلى 5 أيار": the month comes later
+        rf"(?P<dlist>(?P<dl_d>\d{{1,2}})(?!\d)(?={DAY_JOIN}\d{{1,2}}(?!\d)\s*(?:من\s+)?"
+        rf"(?:شهر\s+)?{p['MONTH']}{END}))",
         # [نهاية] [يوم] [الأحد] [27 | الثامن من] [شهر] تشرين الأول/ أكتوبر [2019 | الماضي]
         rf"(?P<cal>{mod.format('g_mod')}{weekday_prefix.format('g_wd')}"
         rf"(?:(?:(?P<g_d>\d{{1,2}})(?!\d)|(?P<g_ord>{p['ORD']}))\s*(?:من\s+)?)?"
         rf"(?P<g_kw>شهر\s+)?{months}(?:{year_tail})?)",
-        # 12 من الشهر الجاري
-        rf"(?P<dom>(?P<dm_d>\d{{1,2}})(?!\d)\s+(?:من\s+)?الشهر\s+(?P<dm_sh>{p['SHIFT']}){END})",
+        # 12 من الشهر الجاري, الثامن من الشهر الماضي
+        rf"(?P<dom>(?:(?P<dm_d>\d{{1,2}})(?!\d)|(?P<dm_ord>{p['ORD']}))\s+(?:من\s+)?الشهر\s+"
+        rf"(?P<dm_sh>{p['SHIFT']}){END})",
         # [مطلع] [العام] 2019 [م | هـ]
         rf"(?P<year>{mod.format('y_mod')}(?P<y_cue>{YEAR_CUE})?"
         rf"(?<![\d.,])(?P<y_y>\d{{4}})(?![\d%]|[.,]\d|\s*(?:{p['COUNT']}){END})"
         rf"(?:\s*م{END})?(?P<y_h>{HIJRI_MARK})?)",
         # [فصل] الصيف [2019 | الماضي]
         rf"(?P<season>(?:فصل\s+)?(?P<se_w>{p['SEASON']}){END}(?!\s+العربي)"
-        rf"(?:\s+(?:من\s+)?{YEAR_CUE}?(?P<se_y>\d{{4}})(?!\d)|\s+(?P<se_sh>{p['SHIFT']}){END})?)",
+        rf"(?:\s+(?:من\s+)?{YEAR_CUE}?(?P<se_y>\d{{4}})(?!\d)|\s+(?P<se_sh>{p['SHIFT']}){END}"
+        rf"|\s+(?:من\s+)?(?:(?P<se_this>{p['THIS']})\s+{YEAR_WORD}|{YEAR_WORD}\s+(?P<se_ysh>{p['SHIFT']})){END})?)",
         # [أواخر] القرن التاسع عشر | القرن الماضي
         rf"(?P<cent>{mod.format('c_mod')}{DEF}قرن\s+(?:(?P<c_d>\d{{1,2}})(?!\d)"
         rf"|(?P<c_ord>{p['ORD']})|(?P<c_sh>{p['CENTURY_SHIFT']})){END})",
-        # [نهاية] الستينيات [من القرن الماضي]
-        rf"(?P<dec>{mod.format('dc_mod')}(?:عقد\s+)?(?P<dc_w>{p['DECADE']}){END}"
-        rf"(?:\s+(?:من\s+)?القرن\s+(?:(?P<dc_ord>{p['ORD']})|(?P<dc_sh>{p['CENTURY_SHIFT']})){END})?)",
+        # [نهاية] الستينيات | العقد الأول [من القرن الماضي]: the century, which
+        # dates the decade, is an expression of its own (TimeML keeps them apart)
+        rf"(?P<dec>{mod.format('dc_mod')}(?:(?:عقد\s+)?(?P<dc_w>{p['DECADE']})"
+        rf"|{DEF}عقد\s+(?P<dc_n>{p['ORD']})(?=\s+(?:من\s+)?القرن\s)){END}"
+        rf"(?:(?=\s+(?:من\s+)?القرن\s+(?:(?P<dc_ord>{p['ORD']})|(?P<dc_sh>{p['CENTURY_SHIFT']})){END}))?)",
+        # اليوم التالي, في العام نفسه, ذلك الشهر: the date mentioned before
+        rf"(?P<ana>(?:(?P<an_that>{p['THAT']})\s+(?P<an_u1>اليوم|{p['UNIT']}){END}"
+        rf"|(?P<an_u2>اليوم|{p['UNIT']})\s+(?P<an_w>{p['ANAPHOR']}){END}))",
         # [مساء] أمس [الجمعة]; not "اليوم الوطني"
         rf"(?P<rday>(?:(?P<d_part>{p['PART']})\s+)?(?P<d_w>{p['DAY']}){END}"
         rf"(?!\s+{p['NOT_DAY']}{END})(?:\s+(?P<d_wd>{p['WD']}){END})?)",
@@ -142,32 +162,40 @@ def _rules(p: dict[str, str]) -> list[str]:
         # [نهاية] الشهر الماضي | هذا العام | مطلع الشهر
         rf"(?P<rel>{mod.format('u_mod')}(?:(?P<u_this>{p['THIS']})\s+)?(?P<u_unit>{p['UNIT']}){END}"
         rf"(?:\s+(?P<u_sh>{p['SHIFT']}){END})?)",
-        # منذ ثلاثة أيام, قبل يومين, قبل أكثر من عام
+        # منذ ثلاثة أيام, قبل يومين, قبل أكثر من عام, بعد 50 سنة; but "بعد عامين
+        # من الحرب" counts from an event: the duration rule takes the count
         rf"(?P<ago>(?P<a_w>{p['AGO']})\s+(?:(?P<a_apx>{p['APPROX']})\s+)?"
-        rf"(?:(?P<a_n>{p['NUM']})\s+)?(?P<a_u>{p['COUNT']}){END})",
+        rf"(?:(?P<a_n>{p['NUM']})\s+)?(?P<a_u>{p['COUNT']}){END}(?!\s+(?:من|علي)\s))",
         # كل يوم سبت, كل عامين, يوميا
         rf"(?P<set>كل\s+(?:يوم\s+)?(?:ال)?(?P<s_wd>{p['WD_BARE']}){END}"
         rf"|كل\s+(?:(?P<s_n>{p['NUM']})\s+)?(?P<s_u>{p['COUNT']}){END}"
         rf"|(?P<s_adv>{p['EVERY']}){END})",
-        # ثلاثة أيام, 24 ساعة, عامين, العامين الماضيين, أكثر من 100 دقيقة, عدة أعوام;
-        # a lone singular only after بعد ("بعد أسبوع"), which stays out of the span
+        # ثلاثة أيام, 24 ساعة, عامين, العامين الماضيين, أكثر من 100 دقيقة, عدة أعوام,
+        # السنوات الخمس الماضية; a lone singular only after a hedge ("أكثر من قرن")
+        # or بعد ("بعد أسبوع من الهجوم"), which stays out of the span
         rf"(?P<dur>(?:(?P<du_apx>{p['APPROX']})\s+)?(?:(?P<du_n>{p['NUM']})\s+(?P<du_u>{p['COUNT']})"
         rf"|{DEF}?(?P<du_dual>{p['DUAL']})|(?P<du_some>{p['SOME']})\s+(?P<du_pl>{p['COUNT']})"
-        rf"|(?<=بعد )(?P<du_one>{p['COUNT']})){END}"
+        rf"|(?<=بعد )(?P<du_one>{p['COUNT']})|(?(du_apx)(?P<du_one1>{p['COUNT']})|(?!))"
+        rf"|{DEF}(?P<du_pl2>{p['PLURAL']})\s+(?P<du_n2>{p['CARD_DEF']})){END}"
         rf"(?:\s+(?:{p['SHIFT']}|{p['DUAL_SHIFT']}){END})?)",
         # النصف الثاني [من العام الماضي | من عام 2019]; not "النصف الأول من القرن"
         rf"(?P<half>(?P<hf_w>{p['PART_OF']})\s+(?P<hf_ord>{p['ORD']}){END}"
         rf"(?:\s+من\s+(?:{YEAR_CUE}?(?P<hf_y>\d{{4}})(?!\d)|{YEAR_WORD}\s+(?P<hf_sh>{p['SHIFT']}){END}"
         rf"|{YEAR_WORD}{END}))?(?!\s+من\s))",
         rf"(?P<ref>{p['REF']}){END}",
-        # الساعة العاشرة صباحا, الساعة 10:30
-        rf"(?P<clock>الساعه\s+(?:(?P<k_h>\d{{1,2}})(?::(?P<k_m>\d{{2}}))?(?!\d)|(?P<k_w>{p['HOUR']}))"
-        rf"{END}(?:\s+(?P<k_p>{PART_ADVERB}){END})?)",
+        # الساعة العاشرة [والنصف] صباحا, الساعة 10:30, العاشرة من صباح اليوم
+        rf"(?P<clock>(?:الساعه\s+(?:(?P<k_h>\d{{1,2}})(?::(?P<k_m>\d{{2}}))?(?!\d)"
+        rf"|(?P<k_w>{p['HOUR']}){END}{MINUTES.format('k_q')}?)"
+        rf"|(?P<k_w2>{p['HOUR']}){END}{MINUTES.format('k_q2')}?"
+        rf"(?=\s+(?:{PART_ADVERB}{END}|(?:من\s+)?{p['PART']}\s)))"
+        rf"{END}(?:\s+(?:من\s+)?(?P<k_dp>{p['PART']})\s+(?:يوم\s+)?(?:(?P<k_day>{p['DAY']})"
+        rf"|(?P<k_wd>{p['WD']})(?:\s+(?P<k_sh>{p['SHIFT']}))?){END}|\s+(?P<k_p>{PART_ADVERB}){END})?)",
     ]
 
 
 #: words that start a rule without coming from a lexicon
-LEAD_WORDS = ("يوم", "شهر", "كل", "فصل", "عقد", "القرن", "الساعه", "عام", "العام", "سنه", "السنه")
+LEAD_WORDS = ("يوم", "شهر", "كل", "فصل", "عقد", "العقد", "القرن", "الساعه", "عام", "العام", "سنه")
+LEAD_WORDS += ("السنه", "عامي", "سنتي")
 #: what may be written on the first word of an expression: a conjunction, then
 #: a preposition ("وبالأمس", "للعام", "ولعام")
 CLITICS = tuple(c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك"))
@@ -178,7 +206,8 @@ def _lexicons() -> list[Iterable[str]]:
     table = words()
     lexicons: list[Iterable[str]] = [month_numbers(), hijri_month_numbers()]
     lexicons += [number_words()[kind] for kind in ("cardinal", "ordinal", "hour")]
-    categories = ("day", "night", "ref", "this", "unit", "ago", "mod", "part", "every", "approx")
+    categories = ("day", "night", "ref", "this", "that", "unit", "ago", "mod", "part", "every")
+    categories += ("approx",)
     lexicons += [table[category] for category in (*categories, "some", "part_of", "count")]
     lexicons.append(["ال" + name for name in table["count"]])  # العامين الماضيين
     for category in ("decade", "season"):  # with and without the article
@@ -228,8 +257,10 @@ def followers() -> frozenset[str]:
     """Words that may follow an incomplete lead word: lead words themselves,
     and the later words of the lexicons' phrases ("السابق" of "في السابق")."""
     later = {w for lexicon in _lexicons() for name in lexicon for w in name.split()[1:]}
-    shifts = {*words()["shift"], *words()["dual_shift"]}
-    return frozenset(lead_index()) | later | shifts | {"من"}
+    shifts = {*words()["shift"], *words()["dual_shift"], *words()["anaphor"]}
+    cardinals = {"ال" + w for w in number_words()["cardinal"]}  # السنوات الخمس
+    clock = set(re.findall(r"\w+", PART_ADVERB + MINUTES))  # العاشرة صباحا, والنصف
+    return frozenset(lead_index()) | later | shifts | cardinals | clock | {"من"}
 
 
 @cache

@@ -92,18 +92,24 @@ def read_timeml(path: str | Path) -> TimemlDoc:
     return TimemlDoc(Path(path).stem, text[lead:], sorted(gold), dct[0] if dct else None)
 
 
+_SUFFIXES = (".tml", ".xml", ".timeml")
+
+
 def read_corpus(directory: str | Path) -> list[TimemlDoc]:
-    """Every ``*.tml`` / ``*.xml`` TimeML file of ``directory``, in natural order."""
-    paths = [p for p in Path(directory).iterdir() if p.suffix in (".tml", ".xml", ".timeml")]
+    """Every ``*.tml`` / ``*.xml`` TimeML file of ``directory``, in natural order;
+    when it has none, those of its subfolders (``timeml/`` holds ``Corpus_test/``)."""
+    paths = [p for p in Path(directory).iterdir() if p.suffix in _SUFFIXES and p.is_file()]
+    if not paths:
+        paths = [p for p in Path(directory).rglob("*") if p.suffix in _SUFFIXES and p.is_file()]
     if not paths:
         raise FileNotFoundError(f"no TimeML files (*.tml) in {directory}")
     return [read_timeml(p) for p in sorted(paths, key=_natural)]
 
 
-def _natural(path: Path) -> tuple[str, int]:
+def _natural(path: Path) -> tuple[str, str, int]:
     stem = path.stem.rstrip("0123456789")
     digits = path.stem[len(stem) :]
-    return stem, int(digits) if digits else -1
+    return str(path.parent), stem, int(digits) if digits else -1
 
 
 # matching --------------------------------------------------------------------
