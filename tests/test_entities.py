@@ -166,3 +166,37 @@ def test_user_kb_file_adds_entities(tmp_path):
 def test_trivial_text_gives_no_crash(text):
     doc = default_pipeline(["entities"])(Doc(text))
     assert all(0 <= s.start < s.end <= len(text) for s in doc.spans("entities"))
+
+
+def test_common_words_are_not_taken_for_names():
+    doc = analyse(
+        "وقال المسؤول إن التقدم جاء بفضل عمل استخباري مشترك، وإن آلاف الموقوفين في سجون "
+        "تشرف عليها القوات. واحتفل السكان بالنصر على التنظيم."
+    )
+    assert [m for m in mentions(doc) if m[1] == "PER"] == []
+
+
+def test_a_word_with_tanween_ends_a_name_after_a_title():
+    doc = analyse("وشغل المهندس موقعاً محورياً في الهيئة، وحضر الوزير سامر خليل الاجتماع.")
+    persons = [text for text, kind, _ in mentions(doc) if kind == "PER"]
+    assert persons == ["سامر خليل"]
+
+
+def test_a_verbal_noun_after_a_title_is_not_a_name():
+    doc = analyse("وأدان الأمين العام للجامعة العربية اندلاع القتال في المدينة.")
+    assert all(kind != "PER" for _, kind, _ in mentions(doc))
+
+
+def test_unknown_places_need_an_indefinite_cue_and_a_name_after_it():
+    doc = analyse(
+        "وأعلنت الحكومة حالة الطوارئ في العاصمة لمدة أسبوعين، فيما امتلأت مستشفيات "
+        "العاصمة بالمصابين. ووصلت المساعدات إلى بلدة كفرزيتون."
+    )
+    places = [text for text, kind, _ in mentions(doc) if kind in ("GPE", "LOC")]
+    assert places == ["كفرزيتون"]
+
+
+def test_names_outside_the_kb_keep_their_written_form():
+    doc = analyse("وقال مدير المدرسة جلال عبّود إن الدوام يبدأ غداً.")
+    names = [(s.data or {}).get("name") for s in doc.spans("entities") if s.label == "PER"]
+    assert names == ["جلال عبّود"]

@@ -86,6 +86,7 @@ def find_mentions(
     for recogniser in recognisers:
         mentions.extend(recognised_mentions(doc, recogniser, linker, mentions))
     words = Words.of(norm.text)
+    words.mark_not_names(norm)
     occ = Occupancy(words, mentions)
     tags = words.tagged(lexicons())
     for recogniser in (

@@ -138,9 +138,20 @@ def _is_name_word(word: str, position: int) -> bool:
             return False
         if stem in _cue_first_words():
             return False
-    if _looks_like_verb(word):
+    if _looks_like_verb(word) or _looks_like_verbal_noun(word):
         return False
     return position > 0 or not word.startswith("ال") or len(word) <= 3
+
+
+# Verbal nouns of derived verb forms, which head noun phrases right where a
+# name would stand ("أدان الأمين العام اندلاع القتال"): انفعال (VII), افتعال
+# (VIII, with ت assimilated to ط/د), استفعال (X). Checked on the word without
+# proclitics and article.
+_DERIVED_MASDAR_RE = re.compile(r"^(?:ان..ا.|ا.[تطد].ا.|است..ا.)$")
+
+
+def _looks_like_verbal_noun(word: str) -> bool:
+    return any(_DERIVED_MASDAR_RE.match(stem) for _, stem in clitic_readings(word))
 
 
 def _looks_like_verb(word: str) -> bool:
@@ -156,7 +167,7 @@ def _name_extent(words: Words, occ: Occupancy, first: int) -> int:
     count = 0
     i = first
     while i < len(words) and count < _MAX_NAME_WORDS + 1:
-        if not occ.free(i) or not _is_name_word(words.word(i), count):
+        if not occ.free(i) or i in words.not_names or not _is_name_word(words.word(i), count):
             break
         if count and words.between(i - 1, i).strip(' "') not in ("", "-"):
             break  # a comma or full stop ends the name
@@ -282,8 +293,10 @@ def persons_in_quotes(words: Words, occ: Occupancy, tags: Tags) -> Iterator[Ment
 
 def persons_by_given_name(words: Words, occ: Occupancy, tags: Tags) -> Iterator[Mention]:
     for i, reading in sorted(tags["given"].items()):
-        if not occ.free(i):
+        if not occ.free(i) or words.word(i) in stopwords() or i in words.not_names:
             continue
+        if "س" in reading[0] or "ال" in reading[0]:
+            continue  # names take neither the future prefix (سجون) nor the article (النصر)
         length = _match_sequence(words, i, "given", reading[1])
         if not length:
             continue
@@ -355,6 +368,8 @@ def places_after_cues(words: Words, occ: Occupancy, tags: Tags) -> Iterator[Ment
             if owner.type in ("GPE", "LOC", "FAC"):
                 owner.attrs.setdefault("level", level)
             continue
+        if stripped[1].startswith("ال"):
+            continue  # "العاصمة X" names only a place already known
         if level == "region" and stripped[1] in (
             "شمال",
             "جنوب",
@@ -382,8 +397,10 @@ def _place_extent(words: Words, occ: Occupancy, j: int) -> int:
     n = 0
     while j + n < len(words) and n < 2 and occ.free(j + n):
         word = words.word(j + n)
-        if word in stopwords() or not word.isalpha() or word in place_cues():
+        if word in stopwords() or not word.isalpha() or j + n in words.not_names:
             break
+        if any(stem in place_cues() or stem in stopwords() for _, stem in clitic_readings(word)):
+            break  # "ومدن", "لمدة"
         if not word.startswith("ال") and word.endswith("يه"):
             break  # "قاعدة عسكرية": an adjective, not a name
         if n and words.between(j + n - 1, j + n).strip(" "):

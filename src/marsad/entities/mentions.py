@@ -14,9 +14,11 @@ from functools import cache, lru_cache
 from typing import Any
 
 from marsad.resources import read_lines, read_tsv
-from marsad.text.normalize import normalize_string
+from marsad.text.normalize import NormalizedText, normalize_string
 
 WORD_RE = re.compile(r"\w+")
+# tanween: fathatan, dammatan, kasratan
+_TANWEEN_WORD_RE = re.compile(r"[\u064B-\u064D]")
 
 
 @dataclass(slots=True)
@@ -45,6 +47,8 @@ class Words:
     starts: list[int]
     ends: list[int]
     _all_readings: list[list[tuple[str, str]]] | None = None
+    #: words that cannot be part of a name, whatever they read as (see mark_not_names)
+    not_names: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, text: str) -> Words:
@@ -103,6 +107,21 @@ class Words:
     def first_from(self, pos: int) -> int:
         """Index of the first word starting at or after ``pos``."""
         return bisect_left(self.starts, pos)
+
+    def mark_not_names(self, norm: NormalizedText) -> None:
+        """Words the original writes with tanween (موقعاً، اعتداءً، مدينةٌ): an
+        indefinite noun or adjective, never a name; normalisation removes the
+        mark, so it is read from the original."""
+        found = set()
+        original = norm.original
+        for match in _TANWEEN_WORD_RE.finditer(original):
+            letter = match.start() - 1  # the letter the mark sits on, before other marks
+            while letter > 0 and "\u064b" <= original[letter] <= "\u065f":
+                letter -= 1
+            i = self.index_at(norm.to_normalized(letter))
+            if i is not None:
+                found.add(i)
+        self.not_names = frozenset(found)
 
     def between(self, a: int, b: int) -> str:
         """The text between the end of word ``a`` and the start of word ``b``."""
