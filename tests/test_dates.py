@@ -373,9 +373,12 @@ def test_dates_are_found_fast_enough() -> None:
 
     text = "قال الوزير في بيان أمس إن الاجتماع المقبل سيعقد في 12 تشرين الأول 2019. " * 200
     find_dates(text, ANCHOR)
-    started = time.perf_counter()
-    find_dates(text, ANCHOR)
-    per_thousand = (time.perf_counter() - started) * 1000 / (len(text) / 1000)
+    runs = []
+    for _ in range(3):  # the best of three: other processes slow single runs
+        started = time.perf_counter()
+        find_dates(text, ANCHOR)
+        runs.append(time.perf_counter() - started)
+    per_thousand = min(runs) * 1000 / (len(text) / 1000)
     assert per_thousand < 2.0  # ms per 1,000 chars; ~0.3 measured, generous for slow CI
 
 
