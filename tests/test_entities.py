@@ -200,3 +200,16 @@ def test_names_outside_the_kb_keep_their_written_form():
     doc = analyse("وقال مدير المدرسة جلال عبّود إن الدوام يبدأ غداً.")
     names = [(s.data or {}).get("name") for s in doc.spans("entities") if s.label == "PER"]
     assert names == ["جلال عبّود"]
+
+
+def test_nisba_right_after_a_given_name_is_the_family_name():
+    doc = analyse("وقال ماهر المصري إن الوضع صعب، وفرضت واشنطن عقوبات على الإيرانيين.")
+    found = mentions(doc)
+    assert ("ماهر المصري", "PER") in [(t, k) for t, k, _ in found]
+    assert ("الإيرانيين", "NORP", "gpe:IR") in found
+
+
+def test_world_regions_are_places():
+    doc = analyse("وحذّر التقرير من موجة جفاف في الشرق الأوسط وشمال أفريقيا تمتد إلى أوروبا.")
+    ids = {i for _, _, i in mentions(doc)}
+    assert {"loc:middle_east", "loc:north_africa", "loc:europe"} <= ids

@@ -127,7 +127,7 @@ def _outermost(mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         if kept and mention.ne <= kept[-1].ne:
             outer = kept[-1]
-            if mention.type in ("GPE", "NORP") and mention.entry_id:
+            if mention.type in ("GPE", "NORP") and mention.entry_id and outer.type == "ORG":
                 outer.attrs.setdefault("country", mention.entry_id)
             continue
         kept.append(mention)

@@ -36,7 +36,20 @@ _TITLE_GAP = frozenset({"", " ", '"', ' "', '" ', "، ", "،", ", ", " - ", "-",
 #: cues so generic that one following word is not enough to call it a name
 _GENERIC_CUES = frozenset(
     normalize_string(c)
-    for c in ("مسؤول", "المسؤول", "مسؤولة", "زعيم", "الزعيم", "مدير", "مديرة", "رئيس", "وزير")
+    for c in (
+        "مسؤول",
+        "المسؤول",
+        "مسؤولة",
+        "زعيم",
+        "الزعيم",
+        "مدير",
+        "مديرة",
+        "رئيس",
+        "وزير",
+        "الفريق",  # also "the team"
+        "الحاج",
+        "الحاجة",  # also "the need"
+    )
 )
 
 
@@ -140,8 +153,12 @@ def _is_name_word(word: str, position: int) -> bool:
             return False
     if _looks_like_verb(word) or _looks_like_verbal_noun(word):
         return False
+    if any(word.endswith(p) and word[: -len(p)] in stopwords() for p in _PRONOUN_SUFFIXES):
+        return False  # عليه، عنها، حينها: a function word with an attached pronoun
     return position > 0 or not word.startswith("ال") or len(word) <= 3
 
+
+_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كم", "نا")
 
 # Verbal nouns of derived verb forms, which head noun phrases right where a
 # name would stand ("أدان الأمين العام اندلاع القتال"): انفعال (VII), افتعال
@@ -162,8 +179,18 @@ def _looks_like_verb(word: str) -> bool:
     return len(stem) >= 4 and stem[0] == "ي"
 
 
+def _noun_and_adjective(words: Words, i: int) -> bool:
+    """ "ركلة حرة"، "بطاقة صفراء": a feminine noun and its agreeing adjective,
+    where a name would need a given name (فاطمة الزهراء is one)."""
+    if i + 1 >= len(words) or not words.word(i).endswith("ه"):
+        return False
+    return words.word(i) not in _given_first_words() and words.word(i + 1).endswith(("ه", "اء"))
+
+
 def _name_extent(words: Words, occ: Occupancy, first: int) -> int:
     """How many words from ``first`` form a name (0 when none)."""
+    if _noun_and_adjective(words, first):
+        return 0
     count = 0
     i = first
     while i < len(words) and count < _MAX_NAME_WORDS + 1:
@@ -214,7 +241,8 @@ def _skip_modifiers(words: Words, occ: Occupancy, j: int) -> tuple[int, Mention 
             while j < len(words) and occ.owner[j] is owner:
                 j += 1
         elif owner is None and (
-            word.startswith("ال") or word[:3] in ("لل", "بال") or word in ("في", "باسم", "لدي")
+            ((word.startswith("ال") or word[:3] in ("لل", "بال")) and word not in stopwords())
+            or word in ("في", "باسم", "لدي")
         ):
             j += 1
         else:
@@ -302,12 +330,28 @@ def persons_by_given_name(words: Words, occ: Occupancy, tags: Tags) -> Iterator[
             continue
         rest = _name_extent(words, occ, i + length)
         if rest == 0:
+            rest = _nisba_family_name(words, occ, i + length)
+        if rest == 0:
             continue
         end = i + length + min(rest, 2) - 1
         start = words.starts[i] + len(reading[0])
         mention = Mention(start, words.ends[end], "PER", "given_name")
         occ.claim(mention)
         yield mention
+
+
+def _nisba_family_name(words: Words, occ: Occupancy, j: int) -> int:
+    """1 when word ``j``, right after a given name, is a singular nisba that is
+    the family name (ماهر المصري، محمد الحلبي), else 0. A plural or feminine
+    adjective (الإيرانيين، التركية) describes something else."""
+    owner = occ.owner[j] if j < len(words) else None
+    if owner is None or owner.type != "NORP" or words.between(j - 1, j) != " ":
+        return 0
+    word = words.word(j)
+    whole_word = owner.ns <= words.starts[j] and owner.ne >= words.ends[j]
+    if not whole_word or not word.startswith("ال") or not word.endswith("ي"):
+        return 0
+    return 1
 
 
 def _is_modifier(words: Words, occ: Occupancy, i: int) -> bool:

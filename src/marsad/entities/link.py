@@ -187,8 +187,8 @@ class Linker:
                     mention.source = "short_form"
         tagged = words.tagged({"short": frozenset(forms)})["short"]
         for i, (prefix, form) in sorted(tagged.items()):
-            if not occ.free(i) or not in_body[i]:
-                continue
+            if not occ.free(i) or not in_body[i] or "ال" in prefix or "س" in prefix:
+                continue  # names take neither the article nor the future prefix
             full = forms[form]
             mention = Mention(
                 words.starts[i] + len(prefix),

@@ -21,6 +21,12 @@ WORD_RE = re.compile(r"\w+")
 _TANWEEN_WORD_RE = re.compile(r"[\u064B-\u064D]")
 
 
+@cache
+def _unfolded_function_words_re() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, read_lines("entities/unfolded_function_words.txt")))
+    return re.compile(rf"(?<!\w)[وف]?(?:{words})(?!\w)")
+
+
 @dataclass(slots=True)
 class Mention:
     """A candidate entity mention: normalised span, type, and (when linked) its KB id."""
@@ -110,10 +116,15 @@ class Words:
 
     def mark_not_names(self, norm: NormalizedText) -> None:
         """Words the original writes with tanween (موقعاً، اعتداءً، مدينةٌ): an
-        indefinite noun or adjective, never a name; normalisation removes the
-        mark, so it is read from the original."""
+        indefinite noun or adjective, never a name; and function words that
+        fold onto names (على → علي). Normalisation hides both, so they are
+        read from the original."""
         found = set()
         original = norm.original
+        for match in _unfolded_function_words_re().finditer(original):
+            i = self.index_at(norm.to_normalized(match.start()))
+            if i is not None:
+                found.add(i)
         for match in _TANWEEN_WORD_RE.finditer(original):
             letter = match.start() - 1  # the letter the mark sits on, before other marks
             while letter > 0 and "\u064b" <= original[letter] <= "\u065f":
