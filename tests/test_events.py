@@ -252,3 +252,118 @@ def test_cli_events_and_exports(tmp_path):
     assert csv_out.exit_code == 0 and "event_id_cnty,event_date" in csv_out.output
     plover = runner.invoke(cli, ["export", "--db", db, "--format", "plover-json"])
     assert '"event_type": "ASSAULT"' in plover.output
+
+
+# --- roles: who did it and to whom ---------------------------------------------------------
+
+
+def _has(event: dict[str, Any], role: str, word: str) -> bool:
+    return word in (role_text(event, role) or "")
+
+
+def test_subject_before_a_killing_verb_with_nothing_after_is_the_victim(pipeline):
+    text = "وقال مسؤول إن خمسة جنود على الأقل قتلوا وأصيب عشرة آخرون في الهجوم."
+    event = one(pipeline, text, "ASSAULT")
+    assert _has(event, "target", "جنود")
+
+
+def test_subject_before_a_killing_verb_with_an_object_acts(pipeline):
+    text = "وقالت الشرطة إن مسلحين ملثمين خطفوا ثلاثة صحفيين قرب المدينة."
+    event = one(pipeline, text, "ASSAULT")
+    assert role_text(event, "actor") == "مسلحين ملثمين"
+    assert _has(event, "target", "صحفيين")
+
+
+def test_adjective_must_agree_with_the_subject(pipeline):
+    event = one(pipeline, "وهاجم مهاجمون مجهولون موظفين في شركة نفطية.", "ASSAULT")
+    assert role_text(event, "actor") == "مهاجمون مجهولون"
+    assert _has(event, "target", "موظفين")
+
+
+def test_subject_inside_a_multiword_trigger(pipeline):
+    event = one(pipeline, "وأحرق محتجون إطارات في وسط المدينة.", "PROTEST")
+    assert role_text(event, "actor") == "محتجون"
+    event = one(pipeline, "ولقي ثلاثة عمال مصرعهم في انفجار داخل مصنع.", "ASSAULT")
+    assert _has(event, "target", "عمال")
+
+
+def test_explicit_agent_wins_over_the_word_after_the_noun(pipeline):
+    text = "وقتل أربعة حراس في هجوم مسلح نفذه متشددون قرب الحدود."
+    event = one(pipeline, text, "ASSAULT")
+    assert role_text(event, "actor") == "متشددون"
+    assert _has(event, "target", "حراس")
+
+
+def test_assault_without_actor_takes_the_attacker_noun_of_the_sentence(pipeline):
+    text = "وقتل ستة أشخاص عندما فجر انتحاري يقود سيارة مفخخة نفسه قرب مركز للشرطة."
+    event = one(pipeline, text, "ASSAULT")
+    assert _has(event, "actor", "انتحاري")
+    assert _has(event, "target", "أشخاص")
+
+
+def test_counted_attacker_nouns_are_victims_not_actors(pipeline):
+    event = one(pipeline, "وقتل عشرون مسلحا في اشتباكات قرب الحدود.", "ASSAULT")
+    assert event["actor"] is None
+    assert _has(event, "target", "مسلح")
+
+
+def test_subject_of_a_light_verb_before_the_noun(pipeline):
+    event = one(pipeline, "وقالت الشرطة إن مسلحين نفذوا الهجوم على الحاجز.", "ASSAULT")
+    assert role_text(event, "actor") == "مسلحين"
+    event = one(pipeline, "ونظم مئات الطلاب مسيرة احتجاجية أمام مبنى الوزارة.", "PROTEST")
+    assert role_text(event, "actor") == "مئات الطلاب"
+
+
+def test_protest_organised_by(pipeline):
+    found = events(pipeline, "واندلعت مظاهرة نظمها ناشطون يساريون في العاصمة.")
+    actors = {role_text(e, "actor") for e in found if e["type"] == "PROTEST"}
+    assert "ناشطون يساريون" in actors
+
+
+def test_relative_clause_subject(pipeline):
+    text = "وقال شهود إن العمال في المصنع الذين خرجوا إلى الشوارع طالبوا برفع الأجور."
+    event = one(pipeline, text, "PROTEST")
+    assert role_text(event, "actor") == "العمال"
+
+
+def test_partitive_from_is_not_a_preposition(pipeline):
+    text = "وكان الآلاف من السودانيين قد خرجوا في مسيرات في العاصمة."
+    event = one(pipeline, text, "PROTEST")
+    assert _has(event, "actor", "السودانيين")
+
+
+def test_protest_noun_takes_the_protesters_before_it(pipeline):
+    text = "ونزل آلاف العمال إلى الشوارع للاحتجاج على خفض الرواتب."
+    event = one(pipeline, text, "PROTEST")
+    assert role_text(event, "actor") == "آلاف العمال"
+    assert _has(event, "target", "خفض")
+
+
+def test_clashes_between_police_and_protesters(pipeline):
+    event = one(pipeline, "واندلعت مواجهات بين الشرطة والمتظاهرين قرب البرلمان.", "PROTEST")
+    assert role_text(event, "actor") == "المتظاهرين"
+    assert role_text(event, "target") == "الشرطة"
+
+
+def test_at_least_is_not_a_target(pipeline):
+    event = one(pipeline, "وقتل ثمانية أشخاص على الأقل في قصف على السوق.", "ASSAULT")
+    assert _has(event, "target", "أشخاص")
+
+
+def test_intransitive_explosion_takes_no_object(pipeline):
+    event = one(pipeline, "وانفجرت عبوة ناسفة ما أسفر عن مقتل جنديين.", "ASSAULT")
+    assert _has(event, "target", "جندي")
+
+
+def test_agreement_rule_of_the_evaluation():
+    from marsad.evaluation.events import agrees
+
+    def same(gold: str, ours: str) -> bool:
+        return agrees(gold, {"text": ours})
+
+    assert same("المتظاهرون", "متظاهرين")  # article, clitic and inflection
+    assert same("انتحارية", "انتحاري")
+    assert same("القوات التركية", "تركيا")
+    assert not same("قوات الأمن", "قوات التحالف")  # a generic head alone
+    assert same("عنصرين من الكتائب", "عنصرين")  # ... unless one side is just that head
+    assert not same("عشرات المواطنين", "عشرات الجنود")  # counts never

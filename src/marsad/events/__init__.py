@@ -157,9 +157,16 @@ def _merge(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         if kept["mode"] in OUTCOME_MODES and event["mode"] not in OUTCOME_MODES:
             kept["mode"], kept["trigger"] = event["mode"], event["trigger"]
-        for role in ("actor", "target", "place"):
+        # an actor found next to a trigger wins over one guessed from the sentence
+        if event["actor"] is not None and (
+            kept["actor"] is None or (kept["_guessed"] and not event["_guessed"])
+        ):
+            kept["actor"], kept["_guessed"] = event["actor"], event["_guessed"]
+        for role in ("target", "place"):
             if kept[role] is None and event[role] != kept["actor"]:
                 kept[role] = event[role]
+    for event in merged.values():
+        del event["_guessed"]
     return sorted(merged.values(), key=lambda e: e["trigger"][0])
 
 
@@ -204,6 +211,7 @@ def _sentence_events(
                 "mode": hit.rule.mode,
                 "trigger": [start, end],
                 "actor": _span_record(doc, roles.actor),
+                "_guessed": roles.guessed,
                 "target": _span_record(doc, roles.target),
                 "place": _place_record(doc, clause, hit, roles, kb, doc_countries),
                 "date": _date(doc, sentence, start),

@@ -8,12 +8,19 @@ follow Arabic clause order:
   and a target after ضد / بحق / على / مع / ل, as the event type allows;
 * a verb's subject is the argument right before it (SVO, after إن / أن) or the
   first one after it (VSO); its object follows the subject;
-* a passive verb, or an ambiguous killing verb followed by a count or a victim
-  noun (قتل 18 شخصا), takes its first argument as the target;
+* a passive verb, or an ambiguous killing verb that is followed by a count or
+  a victim noun with no subject before it (قتل 18 شخصا) or that has a subject
+  before it and no object after it (سبعة أشخاص قتلوا), takes that argument as
+  the target;
+* an argument inside a multi-word trigger is its subject (أحرق متظاهرون أعلام،
+  لقي سبعة أشخاص مصرعهم);
 * a verbal noun takes the word after it as actor or target (``genitive`` in
   triggers.tsv) and a nationality adjective after it as actor (الغارات الأميركية);
 * "X بدعم من Y": Y supports X;
-* an air strike with no actor takes the coalition or armed force named nearby.
+* an air strike with no actor takes the coalition or armed force named nearby,
+  another assault an attacker noun of the sentence (انتحاري، مسلحون);
+* a protest noun with no actor takes the protesters or group named before it
+  in the clause (خرج آلاف الطلاب ... للاحتجاج).
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from marsad.events.lexicon import (
     marker_starts,
     marker_words,
     modifiers,
+    normalized,
     role_markers,
 )
 from marsad.events.triggers import EventWords, Hit, has_form, number_at, prepositions, stems
@@ -42,6 +50,12 @@ MAX_NP = 3
 #: how far (words) arguments and explicit markers are looked for
 WINDOW = 8
 MARKER_WINDOW = 5
+#: how far after a verbal noun its genitive may stand, past a count (مقتل ثلاثة من عناصر)
+ADJACENT = 4
+#: how far before a protest noun its protesters are looked for
+PROTEST_WINDOW = 10
+#: modes that say what came of an attack: the name before them is not their actor
+OUTCOME_MODES = frozenset({"kill", "injure"})
 #: how far after a title (مقتل زعيم التنظيم، أبو بكر البغدادي) its person's name may come
 APPOSITION = 6
 _DAMMA = "\u064f"
@@ -87,6 +101,9 @@ class Clause:
 class Roles:
     actor: Arg | None = None
     target: Arg | None = None
+    #: the actor was not found next to the trigger but guessed from the sentence
+    #: (an air force, an attacker noun): the other triggers of the event win
+    guessed: bool = False
 
 
 def sequence_end(words: EventWords, i: int, end: int, kind: str, event_type: str) -> int | None:
@@ -104,17 +121,49 @@ def sequence_end(words: EventWords, i: int, end: int, kind: str, event_type: str
     return None
 
 
+def is_a(words: EventWords, i: int, kind: str) -> bool:
+    """Whether word ``i`` is a ``kind`` noun of roles.tsv, also with the
+    accusative alif (مقاتلا، مسلحا) when the lexicon lists the bare form."""
+    forms = marker_words(kind)
+    if has_form(words, i, forms):
+        return True
+    return any(len(s) > 3 and s.endswith("ا") and s[:-1] in forms for s in words.stem_sets[i])
+
+
 def _skippable(clause: Clause, i: int) -> bool:
     words = clause.words
     return (
         i in clause.dates
         or number_at(words, i) is not None
         or has_form(words, i, modifiers()["skip"].forms)
+        or (has_form(words, i, _ON) and i + 1 < clause.end and has_form(words, i + 1, _LEAST))
     )
+
+
+_ON = frozenset({normalized("على")})
+_LEAST = frozenset({"الاقل", "اقل"})
+_FROM = frozenset({"من"})
+_RESULT = frozenset({"ما", "مما"})
+#: a preposition or conjunction with the article: the word is not a verb's object
+_GOVERNING = ("بال", "لل", "وال", "فال", "كال")
 
 
 def _adjective_like(word: str) -> bool:
     return len(word) >= 4 and word.endswith(("ي", "يه", "يون", "يين", "يا"))
+
+
+def _definite(words: EventWords, i: int) -> bool:
+    return any(p.endswith(("ال", "لل")) for p, _ in stems(words, i))
+
+
+def agree(words: EventWords, i: int, j: int) -> bool:
+    """Whether words ``i`` and ``j`` can be a noun and its adjective: same
+    definiteness, and not a nominative plural next to an oblique one
+    (مفجرون انتحاريون، but not انتحاريون سياسيين)."""
+    if _definite(words, i) != _definite(words, j):
+        return False
+    a, b = words.word(i), words.word(j)
+    return not {"ون", "ين"} <= {a[-2:], b[-2:]}
 
 
 def noun_phrase(clause: Clause, i: int, *, actor: bool) -> Arg | None:
@@ -127,24 +176,32 @@ def noun_phrase(clause: Clause, i: int, *, actor: bool) -> Arg | None:
         return mention
     if has_form(words, i, modifiers()["function"].forms) or number_at(words, i) is not None:
         return None
-    nouns = marker_words("actor_noun")
-    reading = next((r for r in stems(words, i) if r[1] in nouns), None)
-    if reading is None:
+    if not is_a(words, i, "actor_noun"):
         if actor:
             return None
         reading = stems(words, i)[0]
+    else:
+        nouns = marker_words("actor_noun")
+        reading = next((r for r in stems(words, i) if r[1] in nouns), stems(words, i)[0])
     prefix = reading[0]
     cut = len(prefix) - 2 if prefix.endswith("ال") else len(prefix)
     last, data = i, None
     if i + 1 < clause.end and has_form(words, i, marker_words("quantity")):
-        counted = noun_phrase(clause, i + 1, actor=actor)
+        of = i + 2 if i + 2 < clause.end and has_form(words, i + 1, _FROM) else i + 1
+        counted = noun_phrase(clause, of, actor=actor)  # عشرات (من) المواطنين
         if counted is not None:  # عشرات المواطنين: the count and what it counts
             return Arg(i, counted.last, words.starts[i] + max(cut, 0), counted.ne, "", counted.data)
     while last + 1 < clause.end and last - i + 1 < MAX_NP:
         following = clause.mention_at(last + 1)
-        if following is not None and following.label in ("NORP", "ORG", "GPE"):
-            last, data = following.last, following.data
-        elif following is None and _adjective_like(words.word(last + 1)):
+        if following is not None and following.label in ("ORG", "GPE"):
+            last, data = following.last, following.data  # قوات التحالف
+        elif following is not None and following.label == "NORP" and agree(words, last, last + 1):
+            last, data = following.last, following.data  # جنود إسرائيليون
+        elif (
+            following is None
+            and (_adjective_like(words.word(last + 1)) or is_a(words, last + 1, "attacker"))
+            and agree(words, last, last + 1)
+        ):  # مسلحون مجهولون
             last += 1
         else:
             break
@@ -159,14 +216,23 @@ def _first_after(clause: Clause, i: int, *, actor: bool) -> Arg | None:
         mention = clause.mention_at(k)
         if actor and mention is not None and mention.label in PLACES and _governed(clause, mention):
             return None  # بمدينة العريش: where, not who
+        if mention is None and has_form(words, k, _RESULT) and not _still(words, k + 1):
+            return None  # ما أسفر عن: a new clause
         if clause.mention_at(k) is None and _skippable(clause, k):
             continue
-        if clause.mention_at(k) is None and has_form(words, k, frozenset({"من"})):
+        if clause.mention_at(k) is None and has_form(words, k, _FROM):
             continue  # partitive: ثلاثة من عناصر
         if "،" in words.between(max(k - 1, i), k) and k > i:
             return None
+        if k in clause.triggers and mention is None and not is_a(words, k, "actor_noun"):
+            return None  # انفجار سيارة مفخخة: another trigger, not an argument
         return noun_phrase(clause, k, actor=actor)
     return None
+
+
+def _still(words: EventWords, i: int) -> bool:
+    """ما زال / لا يزال: "still", not a negation nor a new clause."""
+    return i < len(words) and has_form(words, i, modifiers()["continuation"].forms)
 
 
 def _subject_before(clause: Clause, first: int, *, acting: bool = True) -> Arg | None:
@@ -181,12 +247,72 @@ def _subject_before(clause: Clause, first: int, *, acting: bool = True) -> Arg |
         mention = clause.mention_at(k)
         if mention is not None:
             return mention if not acting or _can_act(clause, mention) else None
-        if has_form(words, k, marker_words("actor_noun")):
-            return noun_phrase(clause, k, actor=True)
+        if is_a(words, k, "actor_noun"):
+            return _noun_run(clause, k)
+        if has_form(words, k, cues["relative"].forms):
+            return _antecedent(clause, k, acting=acting)
         word = words.word(k)
-        if not (has_form(words, k, between) or _adjective_like(word) or word.endswith("ه")):
+        if not (
+            has_form(words, k, between)
+            or _skippable(clause, k)
+            or _adjective_like(word)
+            or word.endswith("ه")
+        ):
             return None
     return None
+
+
+def _antecedent(clause: Clause, relative: int, *, acting: bool) -> Arg | None:
+    """The noun a relative pronoun refers to (السكان المحليين في مدينة X الذين
+    خرجوا): the nearest actor noun or acting mention before it, past the place
+    phrases after it."""
+    words = clause.words
+    window = modifiers()["relative"].window
+    for k in range(relative - 1, max(clause.start, relative - window) - 1, -1):
+        if "،" in words.between(k, k + 1):
+            return None
+        mention = clause.mention_at(k)
+        if mention is not None:
+            if mention.label in PLACES or _governed(clause, mention):
+                continue
+            return mention if not acting or _can_act(clause, mention) else None
+        if is_a(words, k, "actor_noun"):
+            return _noun_run(clause, k)
+    return None
+
+
+def _noun_run(clause: Clause, k: int) -> Arg | None:
+    """The actor-noun phrase ending at or starting at word ``k``, taken back
+    over the nouns and counts before it (جنودا متمردين، مئات المتظاهرين)."""
+    words = clause.words
+    first = k
+    while first - 1 >= clause.start and "،" not in words.between(first - 1, first):
+        j = first - 1
+        mention = clause.mention_at(j)
+        if mention is not None:
+            if mention.label == "NORP" and mention.last == j and mention.first == j:
+                first = j  # التونسيين الشباب
+            break
+        if has_form(words, j, marker_words("quantity")):
+            first = j  # مئات المتظاهرين
+        elif is_a(words, j, "actor_noun") and agree(words, j, first):
+            first = j  # جنودا متمردين
+        else:
+            break
+    if clause.mention_at(first) is not None:
+        mention = clause.mention_at(first)
+        tail = noun_phrase(clause, k, actor=True)
+        assert mention is not None
+        if tail is None:
+            return mention
+        return Arg(first, tail.last, mention.ns, tail.ne, "", mention.data)
+    head = noun_phrase(clause, first, actor=True)
+    if head is None or first == k:
+        return head if head is not None else noun_phrase(clause, k, actor=True)
+    tail = noun_phrase(clause, k, actor=True)
+    if tail is not None and tail.ne > head.ne:
+        return Arg(first, tail.last, head.ns, tail.ne, "", tail.data or head.data)
+    return head
 
 
 def _can_act(clause: Clause, mention: Arg) -> bool:
@@ -219,7 +345,17 @@ def _governed(clause: Clause, mention: Arg) -> bool:
     if any(letter in proclitic for letter in "بلك"):
         return True
     before = mention.first - 1
-    return before >= clause.start and has_form(words, before, prepositions())
+    if before < clause.start or not has_form(words, before, prepositions()):
+        return False
+    partitive = (
+        has_form(words, before, _FROM)
+        and before - 1 >= clause.start
+        and (
+            number_at(words, before - 1) is not None
+            or has_form(words, before - 1, marker_words("quantity"))
+        )
+    )
+    return not partitive  # الآلاف من النيباليين: who, not whence
 
 
 def _after_marker(clause: Clause, hit: Hit, kind: str, *, actor: bool) -> Arg | None:
@@ -229,8 +365,8 @@ def _after_marker(clause: Clause, hit: Hit, kind: str, *, actor: bool) -> Arg | 
         if k in clause.triggers or "،" in clause.words.between(k - 1, k):
             return None
         end = sequence_end(clause.words, k, clause.end, kind, hit.rule.type)
-        if end is not None:
-            return _first_after(clause, end, actor=actor)
+        if end is not None:  # after an explicit agent marker, any noun is the agent
+            return _first_after(clause, end, actor=actor and kind != "agent")
         if kind == "target" and _prefixed_target(clause, k, hit.rule.type):
             return clause.mention_at(k)
     return None
@@ -265,17 +401,38 @@ def _looks_passive(clause: Clause, hit: Hit) -> bool:
         start = clause.to_original(ns, ns + 1)[0]
         if clause.original[start + 1 : start + 2] == _DAMMA:
             return True
+    following = _object_kind(clause, hit.last + 1)
+    if _subject_before(clause, hit.first) is None:
+        return following == COUNT  # قتل 18 شخصا
+    return following is None  # سبعة أشخاص قتلوا أمس; but مسلحون قتلوا 3 جنود
+
+
+COUNT, NOUN_OBJECT = "count", "noun"
+
+
+def _object_kind(clause: Clause, i: int) -> str | None:
+    """What follows a verb from word ``i``: a count or victim noun (COUNT), another
+    noun (NOUN_OBJECT), or nothing it could govern (a preposition, another
+    trigger, a comma, the end of the sentence: None)."""
     words = clause.words
-    victims = marker_words("victim")
-    before = _subject_before(clause, hit.first)
-    if before is not None and not has_form(words, before.first, victims):
-        return False  # القوات الأميركية قتلت 11 مسلحا: a subject before the verb acts
-    for k in range(hit.last + 1, min(hit.last + 1 + WINDOW, clause.end)):
-        if number_at(words, k) is not None or has_form(words, k, victims):
-            return True
-        if not _skippable(clause, k):
-            return False
-    return False
+    for k in range(i, min(i + WINDOW, clause.end)):
+        if k > i and "،" in words.between(k - 1, k):
+            return None
+        if number_at(words, k) is not None or is_a(words, k, "victim"):
+            return COUNT
+        mention = clause.mention_at(k)
+        if mention is not None:
+            return None if _governed(clause, mention) else NOUN_OBJECT
+        if k in clause.triggers or sequence_end(words, k, clause.end, "agent", "ASSAULT"):
+            return None  # قتلوا وأصيب، قتل على يد
+        if _skippable(clause, k):
+            continue  # قبل ظهر أمس
+        if has_form(words, k, modifiers()["function"].forms):
+            return None
+        if words.word(k).startswith(_GOVERNING):
+            return None  # بالرصاص، للشرطة، والجرحى: not an object
+        return NOUN_OBJECT
+    return None
 
 
 def _direct_object(event_type: str) -> bool:
@@ -302,24 +459,68 @@ def assign(clause: Clause, hit: Hit, kinds: dict[str, str]) -> Roles:
         target=_after_marker(clause, hit, "target", actor=False),
     )
     after = hit.last + 1
+    inside = _inside(clause, hit)
     if _supported_by(clause, hit):
         roles.actor = _first_after(clause, after, actor=True)
         roles.target = _mention_before(clause, hit.first, limit=6) or roles.target
     elif _looks_passive(clause, hit):
-        passive = hit.rule.pos == PASSIVE
-        subject = _subject_before(clause, hit.first, acting=False) if passive else None
-        roles.target = roles.target or subject or _first_after(clause, after, actor=False)
+        # the victim next to the verb wins over a target marker further on
+        subject = inside or _subject_before(clause, hit.first, acting=False)
+        roles.target = subject or roles.target or _first_after(clause, after, actor=False)
+    elif inside is not None:  # أحرق متظاهرون أعلام: the subject inside the expression
+        roles.actor = roles.actor or inside
+        if roles.target is None and _direct_object(hit.rule.type):
+            roles.target = _first_after(clause, inside.last + 1, actor=False)
     elif hit.rule.genitive == SELF:
         roles.actor = roles.actor or _self(clause, hit)
+        roles.target = roles.target or _facing(clause, hit)
     elif hit.rule.pos == NOUN:
         _nominal(clause, hit, roles)
     else:
         _verbal(clause, hit, roles)
     if roles.actor is None and hit.rule.mode in ("aerial", "drone"):
         roles.actor = _air_actor(clause, roles.target, kinds)
+        roles.guessed = roles.actor is not None
+    elif roles.actor is None and hit.rule.type == "ASSAULT":
+        roles.actor = _attacker(clause, roles.target)
+        roles.guessed = roles.actor is not None
     if roles.actor is not None and roles.target is not None and _same(roles.actor, roles.target):
         roles.target = None
     return roles
+
+
+def _inside(clause: Clause, hit: Hit) -> Arg | None:
+    """The argument standing inside a multi-word trigger, between its words
+    (ردد المتظاهرون هتافات، لقي سبعة أشخاص مصرعهم)."""
+    for k in hit.gaps:
+        if _skippable(clause, k) and clause.mention_at(k) is None:
+            continue
+        mention = clause.mention_at(k)
+        if mention is not None:
+            return mention if mention.last in hit.gaps or mention.last < hit.last else None
+        arg = noun_phrase(clause, k, actor=hit.rule.pos != PASSIVE)
+        if arg is not None and arg.last > hit.last:
+            arg = Arg(arg.first, hit.last - 1, arg.ns, clause.words.ends[hit.last - 1])
+        return arg
+    return None
+
+
+def _attacker(clause: Clause, target: Arg | None) -> Arg | None:
+    """For an assault without an actor: an attacker noun of the sentence
+    (انتحاري يقود سيارة مفخخة، مسلحون مجهولون), not the target."""
+    words = clause.words
+    for k in range(clause.start, clause.end):
+        if clause.mention_at(k) is None and is_a(words, k, "attacker"):
+            if target is not None and target.first <= k <= target.last:
+                continue
+            counted = any(
+                number_at(words, j) is not None or has_form(words, j, marker_words("casualty"))
+                for j in range(max(clause.start, k - 2), k)
+            )
+            if counted:
+                continue  # مقتل مسلح، 200 مسلح قتلوا: victims
+            return noun_phrase(clause, k, actor=True)
+    return None
 
 
 def _self(clause: Clause, hit: Hit) -> Arg:
@@ -336,6 +537,24 @@ def _self(clause: Clause, hit: Hit) -> Arg:
     return Arg(first, hit.last, start, words.ends[hit.last])
 
 
+def _facing(clause: Clause, hit: Hit) -> Arg | None:
+    """The other side of "بين X والمتظاهرين" / "بين المتظاهرين وX" (clashes)."""
+    words = clause.words
+    between = frozenset({"بين"})
+    if hit.first > clause.start and has_form(words, hit.first - 1, between):
+        k = hit.last + 1
+        if k < clause.end and words.word(k).startswith("و"):
+            return noun_phrase(clause, k, actor=False)
+        return None
+    if not words.word(hit.first).startswith("و"):
+        return None
+    for k in range(hit.first - 1, max(clause.start, hit.first - MAX_NP - 1) - 1, -1):
+        if has_form(words, k, between):
+            arg = noun_phrase(clause, k + 1, actor=False)
+            return arg if arg is not None and arg.last < hit.first else None
+    return None
+
+
 def _verbal(clause: Clause, hit: Hit, roles: Roles) -> None:
     after = hit.last + 1
     subject = _subject_before(clause, hit.first)
@@ -343,7 +562,8 @@ def _verbal(clause: Clause, hit: Hit, roles: Roles) -> None:
         subject = _first_after(clause, after, actor=True)
         after = subject.last + 1 if subject is not None else after
     roles.actor = roles.actor or subject
-    if roles.target is None and _direct_object(hit.rule.type):
+    intransitive = has_form(clause.words, hit.first, marker_words("intransitive"))
+    if roles.target is None and _direct_object(hit.rule.type) and not intransitive:
         roles.target = _first_after(clause, after, actor=False)
 
 
@@ -351,27 +571,63 @@ def _nominal(clause: Clause, hit: Hit, roles: Roles) -> None:
     """The word after a verbal noun is its genitive, closer than any marker:
     it wins over a target found after ضد/على further on."""
     following = _first_after(clause, hit.last + 1, actor=False)
-    adjacent = following is not None and following.first <= hit.last + 2
+    # adjacent, or past a count (مقتل ثلاثة من عناصر ...)
+    adjacent = following is not None and following.first <= hit.last + ADJACENT
     if adjacent and following is not None:
-        if following.label == "NORP":
+        if following.label == "NORP" and roles.actor is None:
             roles.actor = following
         elif hit.rule.genitive == "target":
             roles.target = _named_person(clause, following) or following
-        elif hit.rule.genitive == "actor" and _actor_like(clause, following):
+        elif hit.rule.genitive == "actor" and not roles.actor and _actor_like(clause, following):
             roles.actor = following
     if roles.actor is None:
-        roles.actor = _light_verb_subject(clause, hit) or _mention_before(clause, hit.first)
+        roles.actor = _light_verb_subject(clause, hit)
+    if roles.actor is None and hit.rule.mode not in OUTCOME_MODES:
+        # مقتل، إصابة: the name before the outcome is who reports it or its victim
+        roles.actor = _mention_before(clause, hit.first)
+    if roles.actor is None and hit.rule.type == "PROTEST":
+        roles.actor = _protesters_before(clause, hit)
 
 
 def _light_verb_subject(clause: Clause, hit: Hit) -> Arg | None:
-    """قامت امرأة ... بتفجير نفسها: the subject of قام/نفذ before a ب-masdar."""
-    if "ب" not in hit.prefix:
-        return None
+    """The subject of a light verb before a verbal noun: قامت امرأة ... بتفجير
+    نفسها (قام/نفذ + ب-masdar), انتحارية نفذت الهجوم، نظم الطلاب مسيرة (the
+    noun right after the verb and its subject)."""
     light = modifiers()["light"]
+    words = clause.words
+    with_b = "ب" in hit.prefix
     for k in range(hit.first - 1, max(clause.start, hit.first - light.window) - 1, -1):
-        if has_form(clause.words, k, light.forms):
-            subject = _first_after(clause, k + 1, actor=True)
-            return subject if subject is not None and subject.last < hit.first else None
+        if "،" in words.between(k, k + 1):
+            return None
+        if not has_form(words, k, light.forms):
+            continue
+        subject = _first_after(clause, k + 1, actor=True)
+        if subject is not None and subject.last < hit.first:
+            between = range(subject.last + 1, hit.first)
+            if with_b or all(_skippable(clause, j) for j in between):
+                return subject
+            return None
+        if with_b or all(_skippable(clause, j) for j in range(k + 1, hit.first)):
+            return _subject_before(clause, k)  # انتحارية نفذت الهجوم
+        return None
+    return None
+
+
+def _protesters_before(clause: Clause, hit: Hit) -> Arg | None:
+    """For a protest noun without actor (خرج آلاف الطلاب ... للاحتجاج): the
+    nearest protesters, group or people named before it in the clause."""
+    words = clause.words
+    for k in range(hit.first - 1, max(clause.start, hit.first - PROTEST_WINDOW) - 1, -1):
+        if "،" in words.between(k, k + 1) or k in clause.triggers:
+            return None
+        mention = clause.mention_at(k)
+        if mention is not None:
+            if mention.label in ("ORG", "NORP") and not _governed(clause, mention):
+                return mention
+            continue
+        governed = k > clause.start and has_form(words, k - 1, _ON | _FROM)
+        if is_a(words, k, "actor_noun") and not governed:
+            return _noun_run(clause, k)
     return None
 
 

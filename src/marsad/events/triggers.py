@@ -58,6 +58,8 @@ class Hit:
     last: int
     rule: Rule
     prefix: str  # the proclitic of the first word in the matched reading
+    #: words inside a multi-word expression that are not part of it (أحرق متظاهرون أعلام)
+    gaps: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +78,11 @@ def stems(words: EventWords, i: int) -> list[tuple[str, str]]:
 
 def _phrase_end(
     words: EventWords, i: int, end: int, phrase: Phrase, blocked: set[int]
-) -> int | None:
-    """Index of the last word of ``phrase`` starting at word ``i``, or None."""
+) -> tuple[int, tuple[int, ...]] | None:
+    """Index of the last word of ``phrase`` starting at word ``i`` and the words
+    between its parts, or None."""
     pos = i
+    gaps: list[int] = []
     for alternatives in phrase.words[1:]:
         found = None
         for k in range(pos + 1, min(pos + 2 + PHRASE_GAP, end)):
@@ -89,8 +93,9 @@ def _phrase_end(
                 break  # an expression does not span across a name
         if found is None:
             return None
+        gaps.extend(range(pos + 1, found))
         pos = found
-    return pos
+    return pos, tuple(gaps)
 
 
 def _word_rule(
@@ -131,9 +136,9 @@ def find_triggers(words: EventWords, start: int, end: int, blocked: set[int]) ->
         best: Hit | None = None
         for prefix, stem in readings:
             for phrase in lexicon.phrases.get(stem, ()):
-                last = _phrase_end(words, i, end, phrase, blocked)
-                if last is not None and (best is None or last > best.last):
-                    best = Hit(i, last, phrase.rule_for(stem), prefix)
+                matched = _phrase_end(words, i, end, phrase, blocked)
+                if matched is not None and (best is None or matched[0] > best.last):
+                    best = Hit(i, matched[0], phrase.rule_for(stem), prefix, matched[1])
         if best is None:
             single = _word_rule(
                 readings, lambda k=i: k > start and has_form(words, k - 1, prepositions())
