@@ -368,18 +368,11 @@ def test_article_date_is_not_guessed_from_the_text() -> None:
     ]
 
 
-def test_dates_are_found_fast_enough() -> None:
-    import time
-
+def test_a_long_text_gets_every_expression() -> None:
+    # speed is reported by `marsad eval dates`, not asserted here
     text = "قال الوزير في بيان أمس إن الاجتماع المقبل سيعقد في 12 تشرين الأول 2019. " * 200
-    find_dates(text, ANCHOR)
-    runs = []
-    for _ in range(3):  # the best of three: other processes slow single runs
-        started = time.perf_counter()
-        find_dates(text, ANCHOR)
-        runs.append(time.perf_counter() - started)
-    per_thousand = min(runs) * 1000 / (len(text) / 1000)
-    assert per_thousand < 2.0  # ms per 1,000 chars; ~0.3 measured, generous for slow CI
+    values = [timex.value for timex in find_dates(text, ANCHOR)]
+    assert values.count("2019-10-12") == 200
 
 
 # the TimeML corpus --------------------------------------------------------------------
