@@ -285,3 +285,127 @@ def test_eval_quotes_on_the_dev_gold(tmp_path):
     bad.write_text('{"id": 1, "text": "نص", "quotes": [{"kind": "x"}]}\n', encoding="utf-8")
     failed = CliRunner().invoke(cli, ["eval", "quotes", str(bad)])
     assert failed.exit_code != 0 and "kind" in failed.output
+
+
+# speakers on held-out constructions (eval/quotes/test.jsonl) ----------------------
+
+
+def test_participle_of_likelihood_reports_a_clause():
+    found = quotes(
+        "وقال مدير الدفاع المدني إن فرق الإنقاذ انتشلت ثلاث جثث، مرجحاً أن يرتفع عدد الضحايا."
+    )
+    assert one(found, "indirect", "يرتفع عدد الضحايا")["who"] == "مدير الدفاع المدني"
+
+
+def test_short_quotation_after_a_colon_is_a_statement():
+    found = quotes("وأشار الطبيب إلى أن المستشفى يحتاج إلى أدوية، قائلاً: «نعمل بلا كهرباء».")
+    direct = one(found, "direct", "نعمل بلا كهرباء")
+    assert direct["text"] == "نعمل بلا كهرباء" and direct["who"] == "الطبيب"
+    assert not [q for q in found if q["kind"] == "indirect" and "«" in q["text"]]
+
+
+def test_verb_inside_a_reported_clause_does_not_take_the_floor():
+    found = quotes(
+        "وقال رئيس البلدية سمير الأحمد إن العائلات اشتكت بمرارة من الإهمال، "
+        "مشيراً إلى أن المنظمات تعهدت بمساعدتها، قائلاً: «ننتظر التزامها بوعودها»."
+    )
+    assert {q["who"] for q in found} == {"سمير الأحمد"}
+    assert one(found, "direct", "ننتظر التزامها")["text"] == "ننتظر التزامها بوعودها"
+
+
+def test_organisation_noun_refers_to_the_ministry_not_its_spokesman():
+    found = quotes(
+        "أعلنت وزارة الصحة العراقية عن افتتاح مستشفى جديد. "
+        "وقال المتحدث باسم الوزارة سيف البدر إن المستشفى يضم مئتي سرير. "
+        "وأكدت الوزارة أن مستشفيات أخرى ستفتتح قريباً."
+    )
+    assert one(found, "indirect", "مئتي سرير")["who"] == "سيف البدر"
+    ministry = one(found, "indirect", "مستشفيات أخرى")
+    assert ministry["type"] == "organization" and "وزارة الصحة" in ministry["who"]
+
+
+def test_statement_noun_stands_for_its_issuer():
+    found = quotes(
+        "حذر الجيش الأردني في بيان من أن المهربين يستخدمون طائرات مسيرة. "
+        "وأوضح البيان أن القوات أسقطت ثلاث طائرات."
+    )
+    first = one(found, "indirect", "المهربين")["speaker"]
+    assert first["type"] == "organization"
+    assert one(found, "indirect", "أسقطت ثلاث")["speaker"]["id"] == first["id"]
+    report = quotes(
+        "وثقت الشبكة السورية لحقوق الإنسان مقتل 40 مدنياً خلال الشهر الماضي. "
+        "وكان معظم الضحايا في ريف إدلب، بحسب التقرير."
+    )
+    attributed = one(report, "indirect", "معظم الضحايا")
+    assert attributed["speaker"]["id"] == "org:snhr"
+
+
+def test_surname_refers_to_the_person_named_before():
+    found = quotes(
+        "ذكرت وكالة الأنباء العراقية أن رئيس الوزراء محمد شياع السوداني التقى وفداً أميركياً. "
+        "ونقلت الوكالة عن السوداني قوله إن العراق يريد علاقات متوازنة."
+    )
+    assert one(found, "indirect", "التقى وفداً")["type"] == "media"
+    sudani = one(found, "indirect", "علاقات متوازنة")["speaker"]
+    assert sudani["id"] == "per:mohammed_shia_al_sudani" and sudani["mention"] is not None
+
+
+def test_person_in_apposition_after_a_long_title():
+    found = quotes(
+        "قال نائب المتحدث باسم الأمين العام للأمم المتحدة، فرحان حق، للصحفيين إن الوضع مقلق. "
+        "وأضاف حق أن المساعدات متوقفة."
+    )
+    assert {q["speaker"]["id"] for q in found} == {"per:farhan_haq"}
+
+
+def test_kb_person_after_a_title_beats_a_word_of_the_title():
+    found = quotes(
+        "قال المفوض السامي للأمم المتحدة لشؤون اللاجئين فيليبو غراندي إن "
+        "آلاف اللاجئين عادوا إلى بلادهم."
+    )
+    assert one(found, "indirect", "آلاف اللاجئين")["speaker"]["id"] == "per:filippo_grandi"
+
+
+def test_role_over_a_preposition_and_a_definite_noun():
+    found = quotes("وقال مسؤول في الحزب إن الاجتماع سيعقد غداً.")
+    assert one(found, "indirect", "الاجتماع")["who"] == "مسؤول في الحزب"
+    found = quotes("قال مصدر مقرب من الرئيس بشار الأسد إن القرار نهائي.")
+    assert one(found, "indirect", "القرار نهائي")["speaker"]["id"] is None
+
+
+def test_name_closing_a_title_and_its_surname_later():
+    found = quotes(
+        "قال عضو مجلس محافظة نينوى خالد الجبوري إن الطرق مغلقة. وقال الجبوري: «لا أحد يستجيب لنا»."
+    )
+    assert one(found, "indirect", "الطرق مغلقة")["who"] == "خالد الجبوري"
+    assert one(found, "direct", "لا أحد يستجيب")["who"] == "خالد الجبوري"
+
+
+def test_subject_runs_up_to_the_colon():
+    found = quotes("قال المزارع أحمد الخلف: «خسرنا الموسم كله».")
+    direct = one(found, "direct", "خسرنا الموسم")
+    assert direct["who"] == "أحمد الخلف" and direct["type"] == "person"
+
+
+def test_one_word_name_takes_its_family_name():
+    found = quotes("أكد المتحدث باسم الشرطة، المقدم رامي السعدي، أن التحقيق مستمر.")
+    assert one(found, "indirect", "التحقيق مستمر")["who"] == "رامي السعدي"
+
+
+def test_wrote_is_a_cue_only_with_a_colon():
+    found = quotes(
+        "كتب وزير الخارجية الأردني أيمن الصفدي في تغريدة: «لن نتخلى عن أهلنا في المخيمات». "
+        "ورفع المتظاهرون لافتات كتب عليها «لا للحصار»."
+    )
+    assert one(found, "direct", "لن نتخلى")["speaker"]["id"] == "per:ayman_safadi"
+    assert not [q for q in found if "الحصار" in q["text"]]
+
+
+def test_eval_quotes_on_the_held_out_gold():
+    gold = DEV_GOLD.with_name("test.jsonl")
+    result = CliRunner().invoke(cli, ["eval", "quotes", str(gold), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["documents"] >= 25
+    overall = scores["overall"]
+    assert overall["precision"] >= 0.93 and overall["recall"] >= 0.90

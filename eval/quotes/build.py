@@ -1,6 +1,6 @@
-"""Build dev.jsonl from the marked-up dev.src.txt (see its header).
+"""Build dev.jsonl (or test.jsonl) from the marked-up NAME.src.txt (see its header).
 
-Usage: python eval/quotes/build.py  (writes eval/quotes/dev.jsonl)
+Usage: python eval/quotes/build.py [NAME ...]  (default: dev; writes eval/quotes/NAME.jsonl)
 
 Markers are stripped and each quote's [start, end) is the span its markers
 enclosed in the stripped text, so the gold offsets are exact by construction.
@@ -62,13 +62,18 @@ def documents(source: str) -> list[dict]:
     return docs
 
 
-def main() -> None:
-    docs = documents((HERE / "dev.src.txt").read_text(encoding="utf-8"))
-    with (HERE / "dev.jsonl").open("w", encoding="utf-8") as out:
+def build(name: str) -> None:
+    docs = documents((HERE / f"{name}.src.txt").read_text(encoding="utf-8"))
+    with (HERE / f"{name}.jsonl").open("w", encoding="utf-8") as out:
         for doc in docs:
             out.write(json.dumps(doc, ensure_ascii=False) + "\n")
     n = sum(len(d["quotes"]) for d in docs)
-    print(f"{len(docs)} documents, {n} quotes", file=sys.stderr)
+    print(f"{name}: {len(docs)} documents, {n} quotes", file=sys.stderr)
+
+
+def main() -> None:
+    for name in sys.argv[1:] or ["dev"]:
+        build(name)
 
 
 if __name__ == "__main__":

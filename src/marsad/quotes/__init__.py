@@ -33,8 +33,9 @@ from marsad.quotes.indirect import (
     find_cues,
     trimmed,
 )
-from marsad.quotes.lexicon import DESCRIBE, PARTICIPLE
-from marsad.quotes.speakers import NOBODY, ORGANIZATION, Speaker, subject
+from marsad.quotes.lexicon import DESCRIBE, PARTICIPLE, bare
+from marsad.quotes.speakers import MEDIA, NOBODY, ORGANIZATION, PERSON, Speaker, subject
+from marsad.text.normalize import normalize_string
 
 __all__ = ["Quote", "add_quotes", "find_quotes", "quote_record"]
 
@@ -84,21 +85,73 @@ def _sentence_subject(ctx: Context, sentence: Range) -> Speaker | None:
     return found if found is not None and found.typed else None
 
 
-def _antecedent(ctx: Context, cue: Cue, earlier: list[Cue]) -> Speaker | None:
-    """Who a definite noun subject refers to: the latest speaker whose subject
-    had that noun ("مصدر عسكري" … "وأوضح المصدر"), or for an organisation
-    noun ("المنظمة", "الوزارة") the latest organisation that spoke."""
+def _name_of(speaker: Speaker) -> tuple[str, ...]:
+    return tuple(bare(w) for w in normalize_string(speaker.name or "").split())
+
+
+def _antecedent(ctx: Context, cue: Cue, earlier: list[Cue], chain: Chain) -> Speaker | None:
+    """Who a definite noun subject refers to: for a statement ("البيان",
+    "التقرير") whoever speaks at that point; for an organisation noun
+    ("الوزارة") the latest organisation that spoke with that noun in its name;
+    else the latest speaker whose subject had that noun ("مصدر عسكري" …
+    "وأوضح المصدر"), or the latest organisation that spoke."""
     head = cue.speaker.anaphor if cue.speaker else None
     if not head:
         return None
+    if head in ctx.lex.documents:
+        return chain.at(cue.start)
+    organisation = head in ctx.lex.org_heads
+    if organisation:
+        for previous in reversed(earlier):
+            speaker = previous.speaker
+            if speaker and speaker.type in (ORGANIZATION, MEDIA) and head in _name_of(speaker):
+                return speaker
     for previous in reversed(earlier):
         if previous.speaker and head in previous.region and previous.speaker.known:
+            if organisation and previous.speaker.type == PERSON:
+                continue  # "المتحدث باسم الوزارة فلان" … "وأكدت الوزارة": not the spokesman
             return previous.speaker
-    if head in ctx.lex.org_heads:
+    if organisation:
         for previous in reversed(earlier):
             if previous.speaker and previous.speaker.type == ORGANIZATION:
                 return previous.speaker
     return None
+
+
+def _named_earlier(cue: Cue, earlier: list[Cue]) -> Speaker | None:
+    """A subject that the entity stage did not take for a person (a phrase, or
+    a place: "الجاسم") but that repeats the last words of a person who spoke
+    before ("قال عضو الغرفة عبد الكريم العمر" … "وقال العمر")."""
+    speaker = cue.speaker
+    if speaker is None or speaker.type == PERSON or speaker.mention is None:
+        return None
+    words = _name_of(speaker)
+    if not words or len(words) > 3:
+        return None
+    for previous in reversed(earlier):
+        other = previous.speaker
+        if other is None or other.type != PERSON:
+            continue
+        name = _name_of(other)
+        if len(name) > len(words) and name[-len(words) :] == words:
+            return other
+    return None
+
+
+def _speaking(cues: list[Cue]) -> list[Cue]:
+    """The cues that give someone the floor. A verb with no reported clause
+    inside the clause another cue reports ("أشار إلى أن المنظمات تعهدت
+    بتمويل …", "إن أفراد الخلية اعترفوا بتلقي …") is part of what is
+    reported: its subject does not become the current speaker."""
+    clauses = [(c.start, c.content) for c in cues if c.content is not None]
+    return [
+        cue
+        for cue in cues
+        if cue.content is not None
+        or cue.attribution is not None
+        or cue.kind == DESCRIBE
+        or not any(s < cue.start and c[0] <= cue.start < c[1] for s, c in clauses)
+    ]
 
 
 def resolve_speakers(ctx: Context, cues: list[Cue]) -> Chain:
@@ -107,7 +160,7 @@ def resolve_speakers(ctx: Context, cues: list[Cue]) -> Chain:
     previous: Cue | None = None
     earlier: list[Cue] = []
     for cue in cues:
-        antecedent = _antecedent(ctx, cue, earlier)
+        antecedent = _antecedent(ctx, cue, earlier, chain) or _named_earlier(cue, earlier)
         if antecedent is not None and cue.speaker is not None:
             cue.speaker = antecedent.at(cue.speaker.mention)
         same_sentence = previous is not None and previous.sentence == cue.sentence
@@ -219,7 +272,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     body = [(norm.to_normalized(s), norm.to_normalized(e)) for s, e in doc.body_ranges()]
     pairs = [p for p in find_pairs(ctx, body) if ctx.sentence_of(p.open) is not None]
     sure = [p for p in pairs if is_statement(ctx, p, attributed=False, in_clause=False)]
-    cues = find_cues(ctx, body, [p.content for p in sure])
+    cues = _speaking(find_cues(ctx, body, [p.content for p in sure]))
     statements = _statements(ctx, pairs, cues)
     chain = resolve_speakers(ctx, cues)
     indirect = _reported(cues, statements)

@@ -90,6 +90,15 @@ class Context:
                     return n, phrases.kinds[phrase]
         return 0, None
 
+    def given_name_at(self, i: int) -> int:
+        """Length in words of the given name written at word ``i`` (the word
+        itself, without the article: "مهند", "عبد الكريم"), or 0."""
+        for phrase in self.lex.given_names.by_first.get(self.word(i), ()):
+            n = len(phrase)
+            if i + n <= len(self.words) and all(self.word(i + k) == phrase[k] for k in range(1, n)):
+                return n
+        return 0
+
     # sentences -----------------------------------------------------------------
     def sentence_of(self, pos: int) -> Range | None:
         k = bisect_right(self._sentence_starts, pos) - 1

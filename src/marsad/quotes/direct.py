@@ -112,8 +112,18 @@ def _word_before(ctx: Context, pos: int) -> int | None:
     return i if i >= 0 else None
 
 
-def _covered_by_entities(ctx: Context, words: range, start: int, end: int) -> bool:
-    entities = [e for e in ctx.entities if e.ns < end and e.ne > start]
+def _covered_by_entities(
+    ctx: Context, words: range, start: int, end: int, *, colon: bool = False
+) -> bool:
+    """Whether entity mentions cover every word of the quotation. After a colon
+    (قائلاً: «…») a mention guessed from the marks alone (a short quotation
+    right after a verb, source ``quoted``) does not count: the colon announces
+    a statement, not a name."""
+    entities = [
+        e
+        for e in ctx.entities
+        if e.ns < end and e.ne > start and not (colon and e.data.get("source") == "quoted")
+    ]
     if not entities:
         return False
     for i in words:
@@ -129,7 +139,7 @@ def _is_name(ctx: Context, pair: MarkPair, words: range, colon: bool) -> bool:
     """Marks around a name: one the entity stage found, an outlet, or a short
     phrase after a name head (عملية «…»، صحيفة «…»، لـ«…»، شعار «…»)."""
     start, end = pair.content
-    if _covered_by_entities(ctx, words, start, end):
+    if _covered_by_entities(ctx, words, start, end, colon=colon):
         return True
     if " ".join(ctx.word(i) for i in words) in ctx.lex.outlets:
         return True

@@ -66,13 +66,14 @@ def _sentence_words(ctx: Context, sentence: Range) -> tuple[int, int]:
 
 
 def complement(ctx: Context, verb: int, limit: int, quoted: list[Range]) -> tuple[int, int, bool]:
-    """(word index of the complementizer, start of the clause, colon?) after
+    """(word index of the complementizer or of the word after the colon, start
+    of the clause, colon?) after
     the verb at ``verb``, or (-1, -1, False). The search stops at another cue
     or at a quotation that opens without an introducer ("وقال «…»")."""
     for j in range(verb + 1, min(limit, verb + 1 + MAX_GAP)):
         gap = ctx.gap(j - 1, j)
-        if ":" in gap:
-            return j - 1, ctx.words.ends[j - 1] + gap.index(":") + 1, True
+        if ":" in gap:  # the subject runs up to the colon: "قالت المعلمة نور الهدى:"
+            return j, ctx.words.ends[j - 1] + gap.index(":") + 1, True
         if inside(ctx.words.starts[j], quoted):
             return -1, -1, False
         word = ctx.word(j)
@@ -160,7 +161,9 @@ def _attribution_subject(ctx: Context, k: int, limit: int, position: int) -> Spe
     if k < limit and (ctx.word(k - 1).endswith("ما") or ctx.lex.verb_kind(ctx.word(k))):
         k += 1
     found = subject(ctx, k, limit, position)
-    return found if found is not None and found.typed else None
+    if found is not None and (found.typed or found.anaphor in ctx.lex.documents):
+        return found
+    return None
 
 
 def attribution_cue(ctx: Context, i: int, quoted: list[Range]) -> Cue | None:

@@ -53,6 +53,8 @@ class Lexicon:
     org_heads: frozenset[str]
     name_heads: frozenset[str]
     outlets: frozenset[str]
+    documents: frozenset[str]  # بيان، تقرير: a statement standing for its issuer
+    given_names: Phrases  # common given names (entities/given_names.txt)
 
     def verb_kind(self, word: str) -> str | None:
         """The cue kind of a word, with or without a proclitic و/ف."""
@@ -130,4 +132,11 @@ def lexicon() -> Lexicon:
         org_heads=frozenset(normalize_string(w) for w in read_lines("entities/org_heads.txt")),
         name_heads=frozenset(normalize_string(w) for w in read_lines("quotes/name_heads.txt")),
         outlets=frozenset(normalize_string(w) for w in read_lines("outlets.txt")),
+        documents=frozenset(normalize_string(w) for w in read_lines("quotes/documents.txt")),
+        given_names=Phrases.of(
+            {
+                tuple(normalize_string(w).split()): "given"
+                for w in read_lines("entities/given_names.txt")
+            }
+        ),
     )

@@ -74,6 +74,39 @@ def from_entity(ctx: Context, entity: EntityRef) -> Speaker:
     return Speaker(name, entity.data.get("id"), kind, (entity.ns, entity.ne))
 
 
+def _ends_subject(ctx: Context, k: int, limit: int) -> bool:
+    """Whether the subject ends before word ``k``: the limit, a comma, a colon,
+    a complementizer, a preposition or a cue."""
+    return (
+        k >= limit
+        or ctx.comma_before(k)
+        or ":" in ctx.gap(k - 1, k)
+        or _not_a_subject(ctx, ctx.word(k))
+    )
+
+
+def as_person(ctx: Context, entity: EntityRef, limit: int) -> Speaker:
+    """A person the entity stage found. A guessed one-word name (a given name
+    outside the KB) takes the definite word that follows it when that word
+    ends the subject: "العميد يوسف المصري،" is not "يوسف" of nationality
+    "المصري"."""
+    speaker = from_entity(ctx, entity)
+    if str(entity.data.get("id") or "").startswith("per:~") and " " not in speaker.name:
+        k = ctx.first_word(entity.ne)
+        if (
+            k < limit
+            and not ctx.comma_before(k)
+            and ctx.words.starts[k] - entity.ne <= 1
+            and ctx.word(k).startswith("ال")
+            and not _not_a_subject(ctx, ctx.word(k))
+            and ctx.word(k) not in ctx.lex.phrase_skips
+            and _ends_subject(ctx, k + 1, limit)
+        ):
+            span = (entity.ns, ctx.words.ends[k])
+            return Speaker(ctx.text[span[0] : span[1]], None, PERSON, span, None, span)
+    return speaker
+
+
 def skip_words(ctx: Context, i: int, limit: int) -> int:
     """First word from ``i`` that is not a time word or بدوره (they may stand
     between a verb and its subject)."""
@@ -121,11 +154,26 @@ def _not_a_subject(ctx: Context, word: str) -> bool:
 
 
 def _extended(ctx: Context, j: int, limit: int) -> int:
-    """ "مصدر في وزارة الدفاع": a role phrase runs over في and the organisation."""
+    """ "مصدر في وزارة الدفاع": a role phrase runs over في and the organisation,
+    or over في and the one definite noun that ends the subject ("مسؤولين في
+    البرنامج", "مصدر في الوزارة")."""
     if j + 1 < limit and ctx.word(j) == "في":
         entity = ctx.entity_in_word(j + 1)
-        if entity is not None and entity.label in _ENTITY_TYPES:
+        if entity is not None and entity.label in ("ORG", "GPE"):
             return max(j + 1, ctx.first_word(entity.ne))
+        word, after = ctx.word(j + 1), j + 2
+        if (
+            entity is None
+            and word.startswith("ال")
+            and word not in ctx.lex.phrase_skips
+            and (
+                after >= limit
+                or ctx.comma_before(after)
+                or ":" in ctx.gap(after - 1, after)
+                or _not_a_subject(ctx, ctx.word(after))
+            )
+        ):
+            return after
     return j
 
 
@@ -137,37 +185,200 @@ def subject(ctx: Context, i: int, limit: int, position: int) -> Speaker | None:
     if i >= limit:
         return None
     entity = ctx.entity_in_word(i)
+    named = surname(ctx, i, limit, position)
+    if named is not None and (entity is None or _weaker(entity, named)):
+        return named  # "وأوضح حسين", "عن السوداني": a person named in full elsewhere
     if entity is None and _not_a_subject(ctx, ctx.word(i)):
         return None
     if entity is not None and entity.label == "PER":
-        return from_entity(ctx, entity)
+        return as_person(ctx, entity, limit)
     if ctx.matches(i, ctx.lex.role_heads)[0] and (entity is None or entity.label != "ORG"):
         return _titled(ctx, i, limit, position)
     if entity is not None and entity.label in _ENTITY_TYPES:
         return from_entity(ctx, entity)
+    if entity is None and ctx.lex.strip_proclitic(ctx.word(i)) in ctx.lex.documents:
+        # "وأشار البيان": the statement stands for its issuer (resolved later)
+        return _phrase_speaker(ctx, i, i + 1, UNKNOWN)
     kind = ctx.matches(i, ctx.lex.speaker_heads)[1]
     if kind:
         end = phrase_end(ctx, i, limit, 6)
-        return _phrase_speaker(ctx, i, _extended(ctx, end, limit) if kind == ROLE else end, kind)
+        if kind == ROLE:
+            person = (
+                _apposed_person(ctx, i, limit)
+                or _closing_person(ctx, i, limit)
+                or trailing_name(ctx, i, limit)
+            )
+            if person is not None:
+                return person
+            end = _extended(ctx, end, limit)
+        return _phrase_speaker(ctx, i, end, kind)
     if entity is not None:
         return None  # a place or a nationality is not a speaker
-    return _phrase_speaker(ctx, i, phrase_end(ctx, i, limit, 4), UNKNOWN)
+    return (
+        _apposed_person(ctx, i, limit)
+        or trailing_name(ctx, i, limit)
+        or _phrase_speaker(ctx, i, phrase_end(ctx, i, limit, 4), UNKNOWN)
+    )
+
+
+def _name_words(ctx: Context, entity: EntityRef) -> list[tuple[str, ...]]:
+    """The word sequences a person is written with here: the mention and its name."""
+    forms = [tuple(ctx.text[entity.ns : entity.ne].split())]
+    name = entity.data.get("name")
+    if name:
+        forms.append(tuple(normalize_string(name).split()))
+    return forms
+
+
+def surname(ctx: Context, i: int, limit: int, position: int) -> Speaker | None:
+    """A person referred to by the last words of a name written in full
+    elsewhere in the document ("وأوضح حسين" after "فؤاد حسين", "وقال أبو
+    الغيط"): the nearest full mention before ``position``, else the first
+    after it. The words at ``i`` must end the subject (a comma, a colon, a
+    complementizer, a preposition or the limit follows)."""
+    if _not_a_subject(ctx, ctx.word(i)) or ctx.word(i) in ctx.lex.phrase_skips:
+        return None
+    for n in range(min(MAX_NAME, limit - i), 0, -1):
+        words = tuple(ctx.word(k) for k in range(i, i + n))
+        end = i + n
+        if end < limit and not (
+            ctx.comma_before(end)
+            or ":" in ctx.gap(end - 1, end)
+            or _not_a_subject(ctx, ctx.word(end))
+            or ctx.word(end) in ctx.lex.phrase_skips
+        ):
+            continue
+        start, stop = ctx.words.starts[i], ctx.words.ends[end - 1]
+        best: tuple[tuple[int, int], EntityRef] | None = None
+        for entity in ctx.entities:
+            if entity.label != "PER" or entity.ns <= start < entity.ne:
+                continue
+            if not any(len(f) > n and f[-n:] == words for f in _name_words(ctx, entity)):
+                continue
+            before = entity.ns < position
+            key = (0 if before else 1, -entity.ns if before else entity.ns)
+            if best is None or key < best[0]:
+                best = (key, entity)
+        if best is not None:
+            return from_entity(ctx, best[1]).at((start, stop))
+    return None
+
+
+def _weaker(entity: EntityRef, named: Speaker) -> bool:
+    """Whether a surname reading beats the entity found at the same place: the
+    entity is not a person, is shorter ("أبو" of "أبو الغيط"), or is a guess
+    outside the KB where the surname names a KB person."""
+    if entity.label != "PER" or named.mention is None or entity.ne < named.mention[1]:
+        return True
+    guess = str(entity.data.get("id") or "").startswith("per:~")
+    return guess and named.id is not None and not named.id.startswith("per:~")
+
+
+def _apposed_person(ctx: Context, i: int, limit: int) -> Speaker | None:
+    """A person the entity stage found between commas after the phrase at
+    ``i`` ("نائب المتحدث باسم الأمين العام، فرحان حق، للصحفيين")."""
+    for j in range(i + 1, min(limit, i + MAX_APPOSITION)):
+        word = ctx.word(j)
+        if ctx.lex.is_complementizer(word) or ctx.lex.verb_kind(word):
+            break
+        entity = ctx.entity_in_word(j)
+        if entity is not None and entity.label == "PER" and ctx.comma_before(j):
+            after = ctx.first_word(entity.ne)
+            closed = after >= limit or ctx.comma_before(after)
+            return from_entity(ctx, entity) if closed else None
+    return None
+
+
+def _closing_person(ctx: Context, i: int, limit: int) -> Speaker | None:
+    """A person the entity stage found at the end of a role phrase ("الخبير
+    حسن علي إن", "القيادي في حركة … محمد أبو زيد إن"); not one the phrase
+    names through a preposition or a title ("مصدر مقرب من الرئيس …")."""
+    for j in range(i + 1, min(limit, i + MAX_APPOSITION)):
+        word = ctx.word(j)
+        entity = ctx.entity_in_word(j)
+        if entity is not None and entity.label == "PER":
+            titled = bool(ctx.matches(j - 1, ctx.lex.role_heads)[0]) and j - 1 > i
+            closes = _ends_subject(ctx, ctx.first_word(entity.ne), limit)
+            return as_person(ctx, entity, limit) if closes and not titled else None
+        if ctx.comma_before(j) or (word in ctx.lex.phrase_stops and word != "في"):
+            return None
+        if ctx.lex.is_complementizer(word) or ctx.lex.verb_kind(word):
+            return None
+    return None
+
+
+def trailing_name(ctx: Context, i: int, limit: int) -> Speaker | None:
+    """A name closing a title the entity stage did not read as one ("رئيس
+    مجلس مدينة الرقة مهند الجاسم إن", "القيادي في “الجبهة …” جمال الدين
+    إن"): a given name and one or two more words right before the end of
+    the subject (a comma, a colon, a complementizer or a verb)."""
+    stop = i + 1
+    while stop < min(limit, i + MAX_APPOSITION + MAX_NAME):
+        word = ctx.word(stop)
+        if (
+            ctx.comma_before(stop)
+            or ":" in ctx.gap(stop - 1, stop)
+            or ctx.lex.is_complementizer(word)
+            or ctx.lex.verb_kind(word)
+        ):
+            break
+        stop += 1
+    if stop < limit and not (
+        ctx.comma_before(stop)
+        or ":" in ctx.gap(stop - 1, stop)
+        or ctx.lex.is_complementizer(ctx.word(stop))
+        or ctx.lex.verb_kind(ctx.word(stop))
+    ):
+        return None
+    for k in range(i + 1, stop - 1):
+        word = ctx.word(k)
+        if word in ctx.lex.phrase_stops and word != "في":
+            return None  # "مصدر مقرب من الرئيس …": a name behind a preposition is not the speaker
+        given = ctx.given_name_at(k)
+        if not given or not 2 <= stop - k <= MAX_NAME + 1 or stop - k <= given:
+            continue
+        entity = ctx.entity_in_word(k)
+        if entity is not None and entity.label == "PER":
+            return None  # a person the entity stage found, and not the speaker
+        if any(
+            e.label == "ORG" and e.ns < ctx.words.ends[stop - 1]
+            for e in ctx.entities_between(ctx.words.starts[k], ctx.words.ends[stop - 1] + 1)
+        ) or any(
+            (_not_a_subject(ctx, ctx.word(m)) and not ctx.given_name_at(m))  # علي / على
+            or not ctx.word(m).isalpha()
+            for m in range(k, stop)
+        ):
+            continue
+        return _phrase_speaker(ctx, k, stop, PERSON)
+    return None
 
 
 def _titled(ctx: Context, i: int, limit: int, position: int) -> Speaker:
     """A title: the name apposed to it, else the person of the document
     holding it, else the title itself as a role."""
     end = phrase_end(ctx, i, limit)
+    persons: list[EntityRef] = []
     for j in range(i + 1, min(limit, i + MAX_APPOSITION)):
         word = ctx.word(j)
         if ctx.lex.is_complementizer(word) or ctx.lex.verb_kind(word):
             break
         entity = ctx.entity_in_word(j)
-        if entity is not None and entity.label == "PER":
-            return from_entity(ctx, entity)
-    apposed = _apposition(ctx, end, limit)
+        if (
+            entity is not None
+            and entity.label == "PER"
+            and entity not in persons
+            and ctx.text[entity.ns : entity.ne] not in ctx.lex.documents  # "الوزير في تغريدة"
+        ):
+            persons.append(entity)
+    if persons:
+        # a word of the title read as a person outside the KB ("المفوض السامي …
+        # لشؤون اللاجئين فيليبو غراندي") gives way to a KB person after it
+        known = [e for e in persons if not str(e.data.get("id") or "").startswith("per:~")]
+        return as_person(ctx, known[0] if known else persons[0], limit)
+    apposed = _apposition(ctx, end, limit) or trailing_name(ctx, i, limit)
     if apposed is not None:
         return apposed
+    end = _extended(ctx, end, limit)
     start, stop = ctx.words.starts[i], ctx.words.ends[end - 1]
     holder = role_holder(ctx, [ctx.word(k) for k in range(i, end)], start, stop, position)
     if holder is not None:
@@ -207,6 +418,8 @@ def role_holder(
         role: dict[str, Any] = entity.data.get("role") or {}
         if entity.label != "PER" or not role.get("title"):
             continue
+        if ctx.text[entity.ns : entity.ne] in ctx.lex.documents:
+            continue  # "الوزير في تغريدة": a statement noun read as a name
         title_words = {bare(w) for w in normalize_string(role["title"]).split()}
         if head not in title_words:
             continue
