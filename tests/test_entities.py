@@ -213,3 +213,10 @@ def test_world_regions_are_places():
     doc = analyse("وحذّر التقرير من موجة جفاف في الشرق الأوسط وشمال أفريقيا تمتد إلى أوروبا.")
     ids = {i for _, _, i in mentions(doc)}
     assert {"loc:middle_east", "loc:north_africa", "loc:europe"} <= ids
+
+
+def test_place_names_that_are_ordinary_words_need_a_place_context():
+    pictures = analyse("وأظهرت صور متداولة الدمار في الحي، وجرى التنسيق مع السلطات المحلية.")
+    assert [kind for _, kind, _ in mentions(pictures) if kind == "GPE"] == []
+    town = analyse("ووصل الوفد إلى صور جنوبي لبنان.")
+    assert ("صور", "GPE", "loc:lb_tyre") in mentions(town)

@@ -68,6 +68,36 @@ def region_countries() -> frozenset[str]:
     return frozenset(read_lines("entities/region_countries.txt"))
 
 
+@cache
+def ambiguous_places() -> frozenset[str]:
+    return frozenset(alias_key(name) for name in read_lines("entities/ambiguous_places.txt"))
+
+
+def _after_place_cue(segment: str, local_ns: int) -> bool:
+    from marsad.entities.context import place_cues
+
+    before = segment[max(0, local_ns - 20) : local_ns].split()
+    return bool(before) and strip_proclitic(before[-1], place_cues()) is not None
+
+
+def _where_places_stand(segment: str, local_ns: int) -> bool:
+    """After a place cue or a locative preposition (في، من، إلى، قرب ...), or
+    with ب/ل attached: where a name that is also an ordinary word is a place."""
+    if _after_place_cue(segment, local_ns):
+        return True
+    before = segment[max(0, local_ns - 20) : local_ns].split()
+    attached = segment[local_ns - 1 : local_ns] if local_ns else ""
+    return attached in ("ب", "ل") or (bool(before) and before[-1] in _LOCATIVES)
+
+
+def _attached_prefix(text: str, pos: int) -> str:
+    """The letters of the word that ``pos`` is inside of, before ``pos``."""
+    start = pos
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:pos]
+
+
 class Linker:
     """Per-document linking state: the KB, the article date and what the
     document has already established (countries mentioned, persons named)."""
@@ -85,23 +115,23 @@ class Linker:
             aliases, key, segment, local_ns
         ):
             return None
+        if key in ambiguous_places() and not _where_places_stand(segment, local_ns):
+            return None  # "أظهرت صور": pictures, not Tyre
         mention = Mention(ns, ne, "", "kb")
         mention.attrs["candidates"] = aliases
         self._choose(mention, countries=set())
         return mention
 
     def _trust_geonames(self, aliases: list[Alias], key: str, segment: str, local_ns: int) -> bool:
-        from marsad.entities.context import place_cues
 
-        before = segment[max(0, local_ns - 20) : local_ns].split()
-        if before and strip_proclitic(before[-1], place_cues()) is not None:
+        proclitic = _attached_prefix(segment, local_ns)
+        if "ال" in proclitic or proclitic.endswith("لل"):
+            return False  # السلطات is not ال + سلطات (Settat): these names take no article
+        if _after_place_cue(segment, local_ns):
             return True
         if " " not in key and strip_proclitic(key, stopwords()) is not None:
             return False  # وأن folds to وان (Van): a function word, not a place
-        # A bare name must at least stand where places stand: after a locative
-        # preposition (في، من، إلى، قرب ...) or with ب/ل attached.
-        attached = segment[local_ns - 1 : local_ns] if local_ns else ""
-        if not (attached in ("ب", "ل") or (before and before[-1] in _LOCATIVES)):
+        if not _where_places_stand(segment, local_ns):
             return False
         region = region_countries()
         return any(
