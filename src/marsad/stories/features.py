@@ -39,11 +39,16 @@ LEAD_WEIGHT = 2
 #: event first, and long opinion pieces would otherwise dominate by length.
 MAX_BODY_WORDS = 300
 LEAD_WORDS = 40
+#: numbers are read from the title and this many characters of the body
+LEAD_CHARS = 400
 SHINGLE = 4
 ENTITY_PREFIX = "@"
 EVENT_PREFIX = "#"
+NUMBER_PREFIX = "%"
 
 _WORD_RE = re.compile(r"[\u0621-\u064A]{2,}|[a-z]{3,}")
+# a count, toll or amount ("25", "3.064"); not part of a date (15/10/1436)
+_NUMBER_RE = re.compile(r"(?<![\d.,/])\d+(?:[.,]\d+)?(?![\d/])")
 _PIECE_RE = re.compile(r"[^\n.!?؟؛;…]+[.!?؟؛;…]*")
 # Light10 (Larkey et al. 2007) affixes, longest first; forms are normalised
 # (ة → ه, أ → ا), as the text they apply to.
@@ -78,6 +83,11 @@ def words(normalized: str) -> list[str]:
     """Content words of a normalised text, in order (function words dropped)."""
     stop = _stopwords()
     return [w for w in _WORD_RE.findall(normalized) if w not in stop]
+
+
+def numbers(normalized: str) -> list[str]:
+    """Number pseudo-terms (``%25``) of a normalised text, in order."""
+    return [NUMBER_PREFIX + n.replace(",", ".") for n in _NUMBER_RE.findall(normalized)]
 
 
 @dataclass(slots=True)
@@ -135,7 +145,7 @@ def to_day(value: str | None) -> float | None:
 
 def weighted_terms(title: str, body_words: list[str], extra: list[str]) -> dict[str, int]:
     """Stem counts, title words weighing TITLE_WEIGHT and lead words LEAD_WEIGHT;
-    ``extra`` pseudo-terms (entities, event types) weigh like a title word."""
+    ``extra`` pseudo-terms (entities, event types, numbers) weigh like a title word."""
     # count words first and stem each distinct word once: words repeat
     raw = Counter(body_words[:MAX_BODY_WORDS])
     raw.update(body_words[:LEAD_WORDS] * (LEAD_WEIGHT - 1))
@@ -191,6 +201,11 @@ def extract(article: Article, num_perm: int) -> Features:
     title = (article.title or "").strip()
     extra = [ENTITY_PREFIX + e for e in article.entities]
     extra += [EVENT_PREFIX + e for e in article.events]
+    # The figures of the headline and lead (a toll, a count, an amount) tell
+    # one event from the next of its kind: "25 killed" is not "8 killed".
+    start, end = article.body_ranges()[0] if article.body_ranges() else (0, 0)
+    lead = norm.text[norm.to_normalized(start) : norm.to_normalized(min(end, start + LEAD_CHARS))]
+    extra += numbers(normalize_string(title)) + numbers(lead)
     prints, spans = sentence_fingerprints(article, norm)
     return Features(
         id=article.id,
