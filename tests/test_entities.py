@@ -220,3 +220,24 @@ def test_place_names_that_are_ordinary_words_need_a_place_context():
     assert [kind for _, kind, _ in mentions(pictures) if kind == "GPE"] == []
     town = analyse("ووصل الوفد إلى صور جنوبي لبنان.")
     assert ("صور", "GPE", "loc:lb_tyre") in mentions(town)
+
+
+def test_punctuation_and_conjunctions_end_names_found_from_given_names():
+    doc = analyse("سمير: الأوضاع صعبة. وتحدث يعقوب والحديث طويل عن المستشفى.")
+    assert [m for m in mentions(doc) if m[1] == "PER"] == []
+
+
+def test_no_unknown_place_from_an_agreeing_adjective():
+    doc = analyse("وتحولت المنشأة إلى قاعدة دائمة، وأعلنت الحكومة الساحلية مدينة منكوبة.")
+    assert [m for m in mentions(doc) if m[1] in ("GPE", "FAC", "LOC")] == []
+
+
+def test_a_name_without_the_article_does_not_match_with_it():
+    doc = analyse("قالت الحماة لكنتها إن الطعام جاهز، ثم سافرت إلى حماة.")
+    found = [(text, i) for text, _, i in mentions(doc)]
+    assert found == [("حماة", "loc:sy_hama")]
+
+
+def test_an_organisation_after_a_title_is_not_a_person():
+    doc = analyse("وصلت رسالة من مدير دائرة الشؤون الدينية إلى المجلس.")
+    assert ("دائرة الشؤون الدينية", "ORG") in [(t, k) for t, k, _ in mentions(doc)]

@@ -155,6 +155,8 @@ def _is_name_word(word: str, position: int) -> bool:
         return False
     if any(word.endswith(p) and word[: -len(p)] in stopwords() for p in _PRONOUN_SUFFIXES):
         return False  # عليه، عنها، حينها: a function word with an attached pronoun
+    if position > 0 and word.startswith("وال"):
+        return False  # "يعقوب والحديث": a conjunction, not a family name
     return position > 0 or not word.startswith("ال") or len(word) <= 3
 
 
@@ -323,11 +325,15 @@ def persons_by_given_name(words: Words, occ: Occupancy, tags: Tags) -> Iterator[
     for i, reading in sorted(tags["given"].items()):
         if not occ.free(i) or words.word(i) in stopwords() or i in words.not_names:
             continue
-        if "س" in reading[0] or "ال" in reading[0]:
-            continue  # names take neither the future prefix (سجون) nor the article (النصر)
+        if "س" in reading[0] or "ال" in reading[0] or "ك" in reading[0]:
+            continue  # names take neither the future prefix (سجون), the article (النصر) nor ك
         length = _match_sequence(words, i, "given", reading[1])
-        if not length:
+        if not length or i + length >= len(words):
             continue
+        if words.between(i + length - 1, i + length).strip(" ") != "":
+            continue  # "سمير: ..." — punctuation or a line break ends the name
+        if words.word(i + length).startswith("وال"):
+            continue  # "يعقوب والحديث": a conjunction, not a family name
         rest = _name_extent(words, occ, i + length)
         if rest == 0:
             rest = _nisba_family_name(words, occ, i + length)
@@ -447,6 +453,13 @@ def _place_extent(words: Words, occ: Occupancy, j: int) -> int:
             break  # "ومدن", "لمدة"
         if not word.startswith("ال") and word.endswith("يه"):
             break  # "قاعدة عسكرية": an adjective, not a name
+        if (
+            n == 0
+            and not word.startswith("ال")
+            and word.endswith("ه")
+            and words.word(j - 1).endswith("ه")
+        ):
+            break  # "قاعدة دائمة"، "مدينة منكوبة": an agreeing adjective
         if n and words.between(j + n - 1, j + n).strip(" "):
             break
         n += 1

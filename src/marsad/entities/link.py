@@ -117,6 +117,10 @@ class Linker:
             return None
         if key in ambiguous_places() and not _where_places_stand(segment, local_ns):
             return None  # "أظهرت صور": pictures, not Tyre
+        if not key.startswith("ال") and "ال" in _attached_prefix(segment, local_ns):
+            aliases = [a for a in aliases if a.kind == "nisba"]
+            if not aliases:
+                return None  # "الحماة" is not ال + حماة: a name without the article takes none
         mention = Mention(ns, ne, "", "kb")
         mention.attrs["candidates"] = aliases
         self._choose(mention, countries=set())
@@ -124,9 +128,10 @@ class Linker:
 
     def _trust_geonames(self, aliases: list[Alias], key: str, segment: str, local_ns: int) -> bool:
 
-        proclitic = _attached_prefix(segment, local_ns)
-        if "ال" in proclitic or proclitic.endswith("لل"):
-            return False  # السلطات is not ال + سلطات (Settat): these names take no article
+        if _attached_prefix(segment, local_ns).endswith("لل"):
+            return False  # للسلطات: ل + the article
+        if key in ambiguous_places():
+            return _after_place_cue(segment, local_ns)
         if _after_place_cue(segment, local_ns):
             return True
         if " " not in key and strip_proclitic(key, stopwords()) is not None:
