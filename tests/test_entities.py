@@ -241,3 +241,17 @@ def test_a_name_without_the_article_does_not_match_with_it():
 def test_an_organisation_after_a_title_is_not_a_person():
     doc = analyse("وصلت رسالة من مدير دائرة الشؤون الدينية إلى المجلس.")
     assert ("دائرة الشؤون الدينية", "ORG") in [(t, k) for t, k, _ in mentions(doc)]
+
+
+def test_given_name_with_a_definite_family_name_but_not_an_adjective_and_noun():
+    doc = analyse("وقرأ الطلاب مذكرات خليل السكاكيني، وطالبوا باستعادة كامل الأراضي.")
+    persons = [text for text, kind, _ in mentions(doc) if kind == "PER"]
+    assert persons == ["خليل السكاكيني"]
+
+
+def test_institution_heads_take_a_bare_proper_name():
+    doc = analyse("واجتمع رئيس بلدية بيرزيت مع إدارة شركة أرامكو، فيما افتتحت جامعة خاصة فرعاً.")
+    orgs = [text for text, kind, _ in mentions(doc) if kind == "ORG"]
+    assert "بلدية بيرزيت" in orgs
+    assert "شركة أرامكو" in orgs
+    assert not any(text.startswith("جامعة") for text in orgs)

@@ -144,9 +144,11 @@ def _is_name_word(word: str, position: int) -> bool:
         return False
     if word in _given_first_words():
         return True
-    for _, stem in clitic_readings(word):
+    for prefix, stem in clitic_readings(word):
         # "لاتحاد" is ل + اتحاد (an organisation noun), "للوصول" a preposition
         # and a verbal noun: a reading that is a known non-name rules it out
+        if prefix == "ال" and stem in _given_first_words():
+            continue  # العلي، الحسن: a family name from a given name
         if stem in stopwords() or stem in org_heads() or stem in place_cues():
             return False
         if stem in _cue_first_words():
@@ -189,14 +191,17 @@ def _noun_and_adjective(words: Words, i: int) -> bool:
     return words.word(i) not in _given_first_words() and words.word(i + 1).endswith(("ه", "اء"))
 
 
-def _name_extent(words: Words, occ: Occupancy, first: int) -> int:
-    """How many words from ``first`` form a name (0 when none)."""
-    if _noun_and_adjective(words, first):
+def _name_extent(words: Words, occ: Occupancy, first: int, position: int = 0) -> int:
+    """How many words from ``first`` form a name (0 when none); ``position`` is
+    how many name words come before ``first`` (a given name already read)."""
+    if position == 0 and _noun_and_adjective(words, first):
         return 0
     count = 0
     i = first
     while i < len(words) and count < _MAX_NAME_WORDS + 1:
-        if not occ.free(i) or i in words.not_names or not _is_name_word(words.word(i), count):
+        if not occ.free(i) or i in words.not_names:
+            break
+        if not _is_name_word(words.word(i), count + position):
             break
         if count and words.between(i - 1, i).strip(' "') not in ("", "-"):
             break  # a comma or full stop ends the name
@@ -287,6 +292,13 @@ def persons_after_titles(words: Words, occ: Occupancy, tags: Tags) -> Iterator[M
             owner.role = owner.role or role
             resume = j
             continue
+        if (
+            j == i + length
+            and cue_words[-1] in institution_heads()
+            and j < len(words)
+            and words.word(j) not in _given_first_words()
+        ):
+            continue  # "رئيس بلدية بيرزيت": the title's institution, named after it
         n = _name_extent(words, occ, j)
         needed = 2 if cue_words[-1] in _GENERIC_CUES and length == 1 else 1
         if n >= needed:
@@ -332,9 +344,12 @@ def persons_by_given_name(words: Words, occ: Occupancy, tags: Tags) -> Iterator[
             continue
         if words.between(i + length - 1, i + length).strip(" ") != "":
             continue  # "سمير: ..." — punctuation or a line break ends the name
-        if words.word(i + length).startswith("وال"):
+        follower = words.word(i + length)
+        if follower.startswith("وال"):
             continue  # "يعقوب والحديث": a conjunction, not a family name
-        rest = _name_extent(words, occ, i + length)
+        if follower.startswith("ال") and length == 1 and reading[1] in _ambiguous_given():
+            continue  # "كامل الأراضي": an adjective and its noun
+        rest = _name_extent(words, occ, i + length, position=length)
         if rest == 0:
             rest = _nisba_family_name(words, occ, i + length)
         if rest == 0:
@@ -344,6 +359,28 @@ def persons_by_given_name(words: Words, occ: Occupancy, tags: Tags) -> Iterator[
         mention = Mention(start, words.ends[end], "PER", "given_name")
         occ.claim(mention)
         yield mention
+
+
+@cache
+def _ambiguous_given() -> frozenset[str]:
+    return frozenset(norm_lines("entities/ambiguous_given_names.txt"))
+
+
+@cache
+def institution_heads() -> frozenset[str]:
+    return frozenset(norm_lines("entities/institution_heads.txt"))
+
+
+def _bare_proper_name(words: Words, occ: Occupancy, j: int) -> bool:
+    """Word ``j`` after an institution head is a proper name: بلدية بيرزيت."""
+    if j >= len(words) or not occ.free(j) or j in words.not_names:
+        return False
+    if words.between(j - 1, j) != " ":
+        return False
+    word = words.word(j)
+    if word.startswith("ال") or word.endswith(("ه", "ي")) or not _is_name_word(word, 1):
+        return False
+    return word not in stopwords() and word not in org_heads()
 
 
 def _nisba_family_name(words: Words, occ: Occupancy, j: int) -> int:
@@ -384,6 +421,8 @@ def organizations_by_head(words: Words, occ: Occupancy, tags: Tags) -> Iterator[
             else:
                 j += 1
         definite_head = head.startswith("ال")
+        if j == i + 1 and head in institution_heads() and _bare_proper_name(words, occ, j):
+            j += 1
         if j == i + 1 or (definite_head and country is None):
             continue
         mention = Mention(words.starts[i] + len(prefix), words.ends[j - 1], "ORG", "org_head")
