@@ -255,3 +255,21 @@ def test_institution_heads_take_a_bare_proper_name():
     assert "بلدية بيرزيت" in orgs
     assert "شركة أرامكو" in orgs
     assert not any(text.startswith("جامعة") for text in orgs)
+
+
+def test_a_name_stops_before_a_coordinated_name_or_a_following_noun():
+    doc = analyse(
+        "وسافر نجيب جرجورة وسليمان العز إلى دمشق، وأشعل محمد بوعزيزي احتجاجات واسعة، "
+        "وألقى حسن أبولبده كلمة في الحفل."
+    )
+    persons = [text for text, kind, _ in mentions(doc) if kind == "PER"]
+    assert "نجيب جرجورة" in persons
+    assert "محمد بوعزيزي" in persons
+    assert "حسن أبولبده" in persons
+
+
+def test_months_are_not_places_without_a_place_cue():
+    doc = analyse("وفي آب الماضي سيطر الحوثيون على مدينة إب وسط اليمن.")
+    ids = [i for _, _, i in mentions(doc)]
+    assert ids.count("loc:ye_ibb") == 1
+    assert ("آب", "GPE", "loc:ye_ibb") not in mentions(doc)

@@ -157,8 +157,8 @@ def _is_name_word(word: str, position: int) -> bool:
         return False
     if any(word.endswith(p) and word[: -len(p)] in stopwords() for p in _PRONOUN_SUFFIXES):
         return False  # عليه، عنها، حينها: a function word with an attached pronoun
-    if position > 0 and word.startswith("وال"):
-        return False  # "يعقوب والحديث": a conjunction, not a family name
+    if position > 0 and word.startswith("و") and word not in _given_first_words():
+        return False  # "يعقوب والحديث"، "جرجورة وسليمان": a conjunction, not a name
     return position > 0 or not word.startswith("ال") or len(word) <= 3
 
 
@@ -183,6 +183,16 @@ def _looks_like_verb(word: str) -> bool:
     return len(stem) >= 4 and stem[0] == "ي"
 
 
+def _third_name_word(words: Words, i: int) -> bool:
+    """A name runs past two words unless the third looks like the noun that
+    follows a name ("محمد بوعزيزي احتجاجات"، "حسن أبولبده كلمة"): a feminine or
+    plural ending, where a given name (حسين، فاطمة) or a link word would not."""
+    word = words.word(i)
+    if word in _given_first_words() or word in _NAME_LINKS or words.word(i - 1) in _NAME_LINKS:
+        return True
+    return not word.endswith(("ه", "ات", "ون", "ين"))
+
+
 def _noun_and_adjective(words: Words, i: int) -> bool:
     """ "ركلة حرة"، "بطاقة صفراء": a feminine noun and its agreeing adjective,
     where a name would need a given name (فاطمة الزهراء is one)."""
@@ -202,6 +212,8 @@ def _name_extent(words: Words, occ: Occupancy, first: int, position: int = 0) ->
         if not occ.free(i) or i in words.not_names:
             break
         if not _is_name_word(words.word(i), count + position):
+            break
+        if count + position >= 2 and not _third_name_word(words, i):
             break
         if count and words.between(i - 1, i).strip(' "') not in ("", "-"):
             break  # a comma or full stop ends the name
@@ -347,8 +359,9 @@ def persons_by_given_name(words: Words, occ: Occupancy, tags: Tags) -> Iterator[
         follower = words.word(i + length)
         if follower.startswith("وال"):
             continue  # "يعقوب والحديث": a conjunction, not a family name
-        if follower.startswith("ال") and length == 1 and reading[1] in _ambiguous_given():
-            continue  # "كامل الأراضي": an adjective and its noun
+        ambiguous = length == 1 and reading[1] in _ambiguous_given()
+        if ambiguous and (follower.startswith("ال") or reading[0]):
+            continue  # "كامل الأراضي"، "بأسماء ممثليه": the common word
         rest = _name_extent(words, occ, i + length, position=length)
         if rest == 0:
             rest = _nisba_family_name(words, occ, i + length)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from marsad.dates.lexicon import month_numbers
 from marsad.entities.kb import Alias, Entry, KnowledgeBase, alias_key
 from marsad.entities.mentions import Mention, Words, stopwords, strip_proclitic
 from marsad.resources import read_lines
@@ -117,6 +118,8 @@ class Linker:
             return None
         if key in ambiguous_places() and not _where_places_stand(segment, local_ns):
             return None  # "أظهرت صور": pictures, not Tyre
+        if key in month_numbers() and not _after_place_cue(segment, local_ns):
+            return None  # "في آب" is August; "مدينة إب" the Yemeni city
         if not key.startswith("ال") and "ال" in _attached_prefix(segment, local_ns):
             aliases = [a for a in aliases if a.kind == "nisba"]
             if not aliases:
