@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 
 from marsad.dates import DATE_LAYER, add_dates
 from marsad.doc import Doc, Metadata
-from marsad.evaluation.metrics import Score, ratio
+from marsad.evaluation.metrics import Score, one_to_one, ratio
 from marsad.evaluation.timing import Throughput, TimedPipeline
 from marsad.pipeline import Pipeline
 
@@ -129,15 +129,8 @@ def pair(gold: list[Expression], predicted: list[Expression]) -> list[Pair]:
         ((_overlap(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(predicted)),
         reverse=True,
     )
-    used_gold: set[int] = set()
-    used_pred: set[int] = set()
-    pairs: list[Pair] = []
-    for size, i, j in candidates:
-        if size > 0 and i not in used_gold and j not in used_pred:
-            used_gold.add(i)
-            used_pred.add(j)
-            pairs.append((gold[i], predicted[j]))
-    return pairs
+    ranked = ((i, j) for size, i, j in candidates if size > 0)
+    return [(gold[i], predicted[j]) for i, j in one_to_one(ranked)]
 
 
 # scoring ---------------------------------------------------------------------

@@ -12,6 +12,20 @@ from dataclasses import dataclass
 from typing import Any
 
 
+def one_to_one(ranked: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(gold index, predicted index) pairs taken greedily in the given order
+    (best candidate first), each index used at most once."""
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for gi, pi in ranked:
+        if gi not in used_gold and pi not in used_pred:
+            used_gold.add(gi)
+            used_pred.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
 def ratio(numerator: int | float, denominator: int | float) -> float:
     return numerator / denominator if denominator else 0.0
 

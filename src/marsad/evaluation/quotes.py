@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.doc import Doc, Metadata
-from marsad.evaluation.metrics import Score, micro, ratio
+from marsad.evaluation.metrics import Score, micro, one_to_one, ratio
 from marsad.evaluation.timing import Throughput, TimedPipeline
 from marsad.pipeline import Pipeline, default_pipeline
 from marsad.text.normalize import normalize_string
@@ -139,15 +139,8 @@ def match(gold: list[Item], predicted: list[Item]) -> list[tuple[Item, Item]]:
         for pi, p in enumerate(predicted)
         if g.kind == p.kind and overlaps_enough(g, p)
     ]
-    used_gold: set[int] = set()
-    used_pred: set[int] = set()
-    pairs: list[tuple[Item, Item]] = []
-    for _, _, gi, pi in sorted(candidates, key=lambda c: (-c[0], not c[1])):
-        if gi not in used_gold and pi not in used_pred:
-            used_gold.add(gi)
-            used_pred.add(pi)
-            pairs.append((gold[gi], predicted[pi]))
-    return pairs
+    ranked = ((gi, pi) for _, _, gi, pi in sorted(candidates, key=lambda c: (-c[0], not c[1])))
+    return [(gold[gi], predicted[pi]) for gi, pi in one_to_one(ranked)]
 
 
 # scoring ---------------------------------------------------------------------------

@@ -581,6 +581,13 @@ def eval_group() -> None:
     """Score marsad's analysis against annotated gold files (see docs/evaluation.md)."""
 
 
+def _echo_result(result: dict[str, Any] | str) -> None:
+    """An evaluation's report: the text table, or its JSON (``--json``)."""
+    if isinstance(result, dict):
+        result = json.dumps(result, ensure_ascii=False, indent=2)
+    click.echo(result)
+
+
 @eval_group.command("ner", short_help="Score named entities against a CoNLL BIO file.")
 @click.argument("path", metavar="FILE", type=click.Path(exists=True, dir_okay=False))
 @ner_option
@@ -649,10 +656,7 @@ def eval_ner_command(
         )
     except ner.ConllError as exc:
         raise click.ClickException(str(exc)) from exc
-    if as_json:
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        click.echo(ner.format_report(result))
+    _echo_result(result.to_dict() if as_json else ner.format_report(result))
 
 
 @eval_group.command("quotes", short_help="Score quotes and speakers against a JSON Lines gold.")
@@ -678,10 +682,9 @@ def eval_quotes_command(path: str, limit: int | None, show_errors: bool, as_json
         result = quotes.evaluate_file(path, limit=limit)
     except quotes.GoldError as exc:
         raise click.ClickException(str(exc)) from exc
-    if as_json:
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        click.echo(quotes.format_report(result, show_errors=show_errors))
+    _echo_result(
+        result.to_dict() if as_json else quotes.format_report(result, show_errors=show_errors)
+    )
 
 
 @eval_group.command("dates", short_help="Score temporal expressions against TimeML files.")
@@ -718,10 +721,7 @@ def eval_dates_command(
         result = dates.evaluate_dir(path, anchor=anchor or dates.DEFAULT_ANCHOR)
     except (OSError, dates.ET.ParseError) as exc:
         raise click.ClickException(str(exc)) from exc
-    if as_json:
-        click.echo(json.dumps(result.to_dict(errors), ensure_ascii=False, indent=2))
-    else:
-        click.echo(dates.format_report(result, errors))
+    _echo_result(result.to_dict(errors) if as_json else dates.format_report(result, errors))
 
 
 @eval_group.command(
@@ -744,10 +744,7 @@ def eval_events_command(path: str, limit: int | None, as_json: bool) -> None:
         result = events.evaluate_file(path, limit=limit)
     except (events.GoldError, events.ET.ParseError) as exc:
         raise click.ClickException(str(exc)) from exc
-    if as_json:
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        click.echo(events.format_report(result))
+    _echo_result(result.to_dict() if as_json else events.format_report(result))
 
 
 @eval_group.command("stories", short_help="Score story clustering against a gold grouping.")
@@ -764,10 +761,7 @@ def eval_stories_command(path: str, as_json: bool) -> None:
         result = stories.evaluate_file(path)
     except stories.GoldError as exc:
         raise click.ClickException(str(exc)) from exc
-    if as_json:
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        click.echo(stories.format_report(result))
+    _echo_result(result.to_dict() if as_json else stories.format_report(result))
 
 
 # --- marsad train: optional statistical models ---------------------------------------
