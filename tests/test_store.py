@@ -115,12 +115,34 @@ def test_interrupted_ingest_leaves_whole_batches_and_resumes(tmp_path):
         assert store.counts()["articles"] == 25
 
 
+def _processes_marked(marker: str, wait: float = 5.0) -> list[int]:
+    """Running processes whose environment holds ``marker`` (an ingest and the
+    workers it forked), after waiting up to ``wait`` seconds for them to end."""
+    deadline = time.monotonic() + wait
+    while True:
+        alive = [int(p.name) for p in Path("/proc").iterdir() if _has_marker(p, marker)]
+        if not alive or time.monotonic() > deadline:
+            return alive
+        time.sleep(0.2)
+
+
+def _has_marker(proc: Path, marker: str) -> bool:
+    if not proc.name.isdigit():
+        return False
+    try:
+        return marker.encode() in (proc / "environ").read_bytes()
+    except OSError:
+        return False
+
+
 def test_killed_process_leaves_a_consistent_store_that_resumes(tmp_path):
     src = write_jsonl(tmp_path / "many.jsonl", 6000)
     db = tmp_path / "k.db"
     marsad = [sys.executable, "-m", "marsad.interfaces.cli"]
     cmd = [*marsad, "ingest", "--quiet", "--batch-size", "200", "--db", str(db), str(src)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    marker = f"MARSAD_TEST_RUN=killed-{os.getpid()}-{time.monotonic_ns()}"
+    env = {**os.environ, "MARSAD_TEST_RUN": marker.split("=", 1)[1]}
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     deadline = time.monotonic() + 60
     stored = 0
     while time.monotonic() < deadline and proc.poll() is None:
@@ -145,6 +167,8 @@ def test_killed_process_leaves_a_consistent_store_that_resumes(tmp_path):
         ).fetchone()[0]
     assert n % 200 == 0 or n == 6000  # whole batches only
     assert orphans == 0
+    if Path("/proc/self/environ").exists():
+        assert _processes_marked(marker) == []  # its worker processes ended with it
     rerun = subprocess.run(cmd, capture_output=True, text=True, check=False)
     assert rerun.returncode == 0, rerun.stderr
     with sqlite3.connect(db) as conn:

@@ -8,6 +8,8 @@ under another key only records the new source (exact duplicate).
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -55,6 +57,21 @@ _worker_pipeline: Pipeline | None = None
 def _start_worker(stages: list[str]) -> None:
     global _worker_pipeline
     _worker_pipeline = default_pipeline(stages)
+    _exit_with_parent()
+
+
+def _exit_with_parent(interval: float = 1.0) -> None:
+    """End this worker when the ingest process that started it is gone (killed
+    with SIGKILL, it cannot shut its pool down, and the worker would wait for
+    work forever)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="marsad-parent-watch", daemon=True).start()
 
 
 def _analyse_in_worker(doc: Doc) -> tuple[Any, ...]:
