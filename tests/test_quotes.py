@@ -409,3 +409,79 @@ def test_eval_quotes_on_the_held_out_gold():
     assert scores["documents"] >= 25
     overall = scores["overall"]
     assert overall["precision"] >= 0.93 and overall["recall"] >= 0.90
+
+
+# constructions of the second held-out set (sentences written for these tests) ----
+
+
+def test_warad_fi_reports_a_document():
+    found = quotes(
+        "أصدرت نقابة المعلمين بياناً مساء الأحد. "
+        "وورد في البيان أن الإضراب سيستمر حتى صرف الرواتب المتأخرة."
+    )
+    assert one(found, "indirect", "الإضراب سيستمر")
+
+
+def test_a_lone_definite_title_refers_to_the_role_named_before():
+    found = quotes(
+        "قال مسؤول في وزارة النقل إن الطريق سيفتتح الشهر المقبل. "
+        "وأضاف المسؤول أن كلفة المشروع بلغت عشرين مليون دولار."
+    )
+    assert one(found, "indirect", "كلفة المشروع")["who"] == "مسؤول في وزارة النقل"
+
+
+def test_transmitted_speaker_ends_before_qawluh():
+    found = quotes(
+        "ونقلت الصحيفة عن وزير الزراعة قوله إن الموسم سيكون وفيراً. "
+        "وأوضح الوزير أن الأمطار تجاوزت المعدل."
+    )
+    for part in ("الموسم سيكون", "الأمطار تجاوزت"):
+        assert one(found, "indirect", part)["who"].startswith("وزير الزراعة")
+
+
+def test_relative_clause_speaks_through_its_noun():
+    found = quotes(
+        "ونقلت الوكالة عن وزير الخارجية الأمير فيصل بن فرحان قوله إن الحوار مستمر. "
+        "وجاء ذلك خلال اتصال مع نظيره الأردني أيمن الصفدي، الذي أكد بدوره أن عمّان تدعم الجهود."
+    )
+    assert one(found, "indirect", "تدعم الجهود")["speaker"]["id"] == "per:ayman_safadi"
+
+
+def test_bil_qawl_is_no_speaker():
+    found = quotes("قال مسؤول محلي إن المياه عادت إلى الحي. وختم بالقول: «الوضع يتحسن ببطء».")
+    assert one(found, "direct", "الوضع يتحسن")["who"] == "مسؤول محلي"
+
+
+def test_postposed_name_ends_before_an_adjunct():
+    found = quotes(
+        "«سنعود أقوى في الموسم المقبل»، قالت رئيسة النادي فاطمة الزعبي قبيل مغادرة البعثة."
+    )
+    assert one(found, "direct", "سنعود أقوى")["who"] == "فاطمة الزعبي"
+
+
+def test_long_title_before_the_complementizer():
+    found = quotes(
+        "وقال المتحدث الرسمي باسم وزارة الخارجية الأردنية ومستشار رئيس مجلس الوزراء، "
+        "أيمن الصفدي، في الإحاطة الإعلامية الأسبوعية للصحفيين، إن المحادثات تتقدم."
+    )
+    assert one(found, "indirect", "المحادثات تتقدم")["who"] == "أيمن الصفدي"
+
+
+def test_statement_attributed_to_its_issuer():
+    found = quotes("وتفقد الوزير مخيمات النازحين في المنطقة، بحسب بيان لوزارة الدفاع التركية.")
+    assert one(found, "indirect", "تفقد الوزير")["type"] == "organization"
+
+
+def test_headline_of_a_coach():
+    found = quotes("مدرب المنتخب الأردني: لاعبونا جاهزون للمباراة الحاسمة")
+    assert one(found, "indirect", "لاعبونا جاهزون")["who"] == "مدرب المنتخب الأردني"
+
+
+def test_spokesman_bi_ism_is_no_name():
+    found = quotes("وقال المتحدث باسم الهيئة إن الانتخابات ستجري في موعدها.")
+    assert one(found, "indirect", "الانتخابات ستجري")["who"] == "المتحدث باسم الهيئة"
+
+
+def test_name_closing_an_unlisted_title():
+    found = quotes("أوضح مستشار رئيس الحكومة للشؤون الاقتصادية سعد العلي أن التضخم تراجع.")
+    assert one(found, "indirect", "التضخم تراجع")["who"] == "سعد العلي"

@@ -1,4 +1,4 @@
-"""Build dev.jsonl (or test.jsonl) from the marked-up NAME.src.txt (see its header).
+"""Build dev.jsonl (or test.jsonl, holdout.jsonl) from the marked-up NAME.src.txt (see its header).
 
 Usage: python eval/quotes/build.py [NAME ...]  (default: dev; writes eval/quotes/NAME.jsonl)
 

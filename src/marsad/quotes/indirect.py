@@ -14,11 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.quotes.context import Context, Range
-from marsad.quotes.lexicon import DESCRIBE, PARTICIPLE, STRICT, TRANSMIT, bare
+from marsad.quotes.lexicon import DESCRIBE, PARTICIPLE, STRICT, TRANSMIT
 from marsad.quotes.speakers import Speaker, skip_words, subject, subject_before
 
 #: words between a verb and its complementizer (a long title with its name)
-MAX_GAP = 16
+MAX_GAP = 20
 #: words a speaker may take before a headline colon
 MAX_HEADLINE = 6
 SOURCE, SELF = "source", "self"
@@ -141,8 +141,9 @@ def verb_cue(ctx: Context, i: int, kind: str, quoted: list[Range]) -> Cue | None
         cue.speaker = subject(ctx, i + 1, subject_limit, start) or subject_before(
             ctx, i, sentence[0]
         )
+    # every reading of a word: "وزير" is not و + "زير"
     cue.region = frozenset(
-        bare(ctx.lex.strip_proclitic(ctx.word(k))) for k in range(i + 1, subject_limit)
+        form for k in range(i + 1, subject_limit) for form in ctx.lex.forms(ctx.word(k))
     )
     if j >= 0:
         content_end = clause_end(ctx, content_start, sentence[1], quoted)
@@ -160,10 +161,31 @@ def _attribution_subject(ctx: Context, k: int, limit: int, position: int) -> Spe
         k += 1
     if k < limit and (ctx.word(k - 1).endswith("ما") or ctx.lex.verb_kind(ctx.word(k))):
         k += 1
+    issuer = _issuer(ctx, k, limit, position)
+    if issuer is not None:
+        return issuer
     found = subject(ctx, k, limit, position)
     if found is not None and (found.typed or found.anaphor in ctx.lex.documents):
         return found
     return None
+
+
+def _issuer(ctx: Context, k: int, limit: int, position: int) -> Speaker | None:
+    """ "بحسب بيان لمجلس السيادة", "وفق تقرير صادر عن المنظمة": a statement
+    noun followed by its issuer, behind ل or (صادر) عن."""
+    if k + 1 >= limit or not any(f in ctx.lex.documents for f in ctx.lex.forms(ctx.word(k))):
+        return None
+    j = k + 1
+    if ctx.word(j) in ("صادر", "الصادر"):
+        j += 1
+    if j < limit and ctx.word(j) == "عن":
+        j += 1
+    elif j >= limit or not ctx.word(j).startswith("ل"):
+        return None
+    entity = ctx.entity_in_word(j) if j < limit else None
+    if entity is None or entity.label not in ("ORG", "GPE", "PER"):
+        return None
+    return subject(ctx, j, limit, position)
 
 
 def attribution_cue(ctx: Context, i: int, quoted: list[Range]) -> Cue | None:

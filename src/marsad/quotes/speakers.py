@@ -26,6 +26,8 @@ MAX_PHRASE = 8
 MAX_APPOSITION = 10
 #: words of a name in apposition that the entity stage did not find
 MAX_NAME = 3
+#: relative pronouns: "فلان، الذي قال" speaks through them
+_RELATIVES = frozenset({"الذي", "التي", "الذين"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +93,13 @@ def as_person(ctx: Context, entity: EntityRef, limit: int) -> Speaker:
     ends the subject: "العميد يوسف المصري،" is not "يوسف" of nationality
     "المصري"."""
     speaker = from_entity(ctx, entity)
-    if str(entity.data.get("id") or "").startswith("per:~") and " " not in speaker.name:
+    guessed = str(entity.data.get("id") or "").startswith("per:~")
+    words = ctx.words_in(entity.ns, entity.ne)
+    if guessed and len(words) > 2 and ctx.word(words[-1]) in ctx.lex.phrase_stops:
+        # a guessed name running over an adjunct: "فاطمة الزعبي قبيل مغادرة"
+        span = (entity.ns, ctx.words.ends[words[-2]])
+        return Speaker(ctx.text[span[0] : span[1]], None, PERSON, span, None, span)
+    if guessed and " " not in speaker.name:
         k = ctx.first_word(entity.ne)
         if (
             k < limit
@@ -141,6 +149,16 @@ def _phrase_speaker(ctx: Context, i: int, j: int, kind: str) -> Speaker:
     return Speaker(ctx.text[start:end], None, kind, (start, end), anaphor, (start, end))
 
 
+def person_in_word(ctx: Context, i: int) -> EntityRef | None:
+    """The person the entity stage found at word ``i``, unless the word cannot
+    open a name: a preposition with the article ("للشؤون"), a verbal noun
+    ("قوله"), a complementizer or a cue read as a guessed name."""
+    entity = ctx.entity_in_word(i)
+    if entity is None or entity.label != "PER" or _not_a_subject(ctx, ctx.word(i)):
+        return None
+    return entity
+
+
 def _not_a_subject(ctx: Context, word: str) -> bool:
     """A complementizer, an adjunct, a cue, or a word behind a preposition
     ("للصحفيين", "لـ"): the verb has no subject here."""
@@ -185,6 +203,8 @@ def subject(ctx: Context, i: int, limit: int, position: int) -> Speaker | None:
     if i >= limit:
         return None
     entity = ctx.entity_in_word(i)
+    if entity is not None and entity.label == "PER" and person_in_word(ctx, i) is None:
+        entity = None  # "عن وزير المالية قوله": a verbal noun read as a name
     named = surname(ctx, i, limit, position)
     if named is not None and (entity is None or _weaker(entity, named)):
         return named  # "وأوضح حسين", "عن السوداني": a person named in full elsewhere
@@ -216,6 +236,7 @@ def subject(ctx: Context, i: int, limit: int, position: int) -> Speaker | None:
         return None  # a place or a nationality is not a speaker
     return (
         _apposed_person(ctx, i, limit)
+        or _closing_person(ctx, i, limit)
         or trailing_name(ctx, i, limit)
         or _phrase_speaker(ctx, i, phrase_end(ctx, i, limit, 4), UNKNOWN)
     )
@@ -281,8 +302,8 @@ def _apposed_person(ctx: Context, i: int, limit: int) -> Speaker | None:
         word = ctx.word(j)
         if ctx.lex.is_complementizer(word) or ctx.lex.verb_kind(word):
             break
-        entity = ctx.entity_in_word(j)
-        if entity is not None and entity.label == "PER" and ctx.comma_before(j):
+        entity = person_in_word(ctx, j)
+        if entity is not None and ctx.comma_before(j):
             after = ctx.first_word(entity.ne)
             closed = after >= limit or ctx.comma_before(after)
             return from_entity(ctx, entity) if closed else None
@@ -295,8 +316,8 @@ def _closing_person(ctx: Context, i: int, limit: int) -> Speaker | None:
     names through a preposition or a title ("مصدر مقرب من الرئيس …")."""
     for j in range(i + 1, min(limit, i + MAX_APPOSITION)):
         word = ctx.word(j)
-        entity = ctx.entity_in_word(j)
-        if entity is not None and entity.label == "PER":
+        entity = person_in_word(ctx, j)
+        if entity is not None:
             titled = bool(ctx.matches(j - 1, ctx.lex.role_heads)[0]) and j - 1 > i
             closes = _ends_subject(ctx, ctx.first_word(entity.ne), limit)
             return as_person(ctx, entity, limit) if closes and not titled else None
@@ -307,30 +328,30 @@ def _closing_person(ctx: Context, i: int, limit: int) -> Speaker | None:
     return None
 
 
-def trailing_name(ctx: Context, i: int, limit: int) -> Speaker | None:
+def trailing_name(ctx: Context, i: int, limit: int, title: int = 1) -> Speaker | None:
     """A name closing a title the entity stage did not read as one ("رئيس
     مجلس مدينة الرقة مهند الجاسم إن", "القيادي في “الجبهة …” جمال الدين
     إن"): a given name and one or two more words right before the end of
-    the subject (a comma, a colon, a complementizer or a verb)."""
-    stop = i + 1
-    while stop < min(limit, i + MAX_APPOSITION + MAX_NAME):
-        word = ctx.word(stop)
-        if (
-            ctx.comma_before(stop)
-            or ":" in ctx.gap(stop - 1, stop)
+    the subject (a comma, a colon, a complementizer, a verb or a preposition
+    opening an adjunct: "… ريما خوري قبيل مغادرة"). The name starts after the
+    ``title`` words ("المتحدث باسم": باسم is no given name there)."""
+
+    def ends(k: int) -> bool:
+        word = ctx.word(k)
+        return (
+            ctx.comma_before(k)
+            or ":" in ctx.gap(k - 1, k)
             or ctx.lex.is_complementizer(word)
-            or ctx.lex.verb_kind(word)
-        ):
-            break
+            or bool(ctx.lex.verb_kind(word))
+            or (word in ctx.lex.phrase_stops and word != "في")
+        )
+
+    stop = i + 1
+    while stop < min(limit, i + MAX_APPOSITION + MAX_NAME) and not ends(stop):
         stop += 1
-    if stop < limit and not (
-        ctx.comma_before(stop)
-        or ":" in ctx.gap(stop - 1, stop)
-        or ctx.lex.is_complementizer(ctx.word(stop))
-        or ctx.lex.verb_kind(ctx.word(stop))
-    ):
+    if stop < limit and not ends(stop):
         return None
-    for k in range(i + 1, stop - 1):
+    for k in range(i + max(1, title), stop - 1):
         word = ctx.word(k)
         if word in ctx.lex.phrase_stops and word != "في":
             return None  # "مصدر مقرب من الرئيس …": a name behind a preposition is not the speaker
@@ -362,10 +383,9 @@ def _titled(ctx: Context, i: int, limit: int, position: int) -> Speaker:
         word = ctx.word(j)
         if ctx.lex.is_complementizer(word) or ctx.lex.verb_kind(word):
             break
-        entity = ctx.entity_in_word(j)
+        entity = person_in_word(ctx, j)
         if (
             entity is not None
-            and entity.label == "PER"
             and entity not in persons
             and ctx.text[entity.ns : entity.ne] not in ctx.lex.documents  # "الوزير في تغريدة"
         ):
@@ -375,7 +395,8 @@ def _titled(ctx: Context, i: int, limit: int, position: int) -> Speaker:
         # لشؤون اللاجئين فيليبو غراندي") gives way to a KB person after it
         known = [e for e in persons if not str(e.data.get("id") or "").startswith("per:~")]
         return as_person(ctx, known[0] if known else persons[0], limit)
-    apposed = _apposition(ctx, end, limit) or trailing_name(ctx, i, limit)
+    title = ctx.matches(i, ctx.lex.role_heads)[0]
+    apposed = _apposition(ctx, end, limit) or trailing_name(ctx, i, limit, title)
     if apposed is not None:
         return apposed
     end = _extended(ctx, end, limit)
@@ -383,7 +404,10 @@ def _titled(ctx: Context, i: int, limit: int, position: int) -> Speaker:
     holder = role_holder(ctx, [ctx.word(k) for k in range(i, end)], start, stop, position)
     if holder is not None:
         return Speaker(holder.name, holder.id, PERSON, (start, stop))
-    return Speaker(ctx.text[start:stop], None, ROLE, (start, stop), None, (start, stop))
+    # "الوزير", "المسؤول" alone and held by nobody here: the one named before
+    first = ctx.lex.strip_proclitic(ctx.word(i))
+    anaphor = bare(first) if end - i == 1 and first.startswith("ال") else None
+    return Speaker(ctx.text[start:stop], None, ROLE, (start, stop), anaphor, (start, stop))
 
 
 def _apposition(ctx: Context, end: int, limit: int) -> Speaker | None:
@@ -418,8 +442,9 @@ def role_holder(
         role: dict[str, Any] = entity.data.get("role") or {}
         if entity.label != "PER" or not role.get("title"):
             continue
-        if ctx.text[entity.ns : entity.ne] in ctx.lex.documents:
-            continue  # "الوزير في تغريدة": a statement noun read as a name
+        surface = ctx.text[entity.ns : entity.ne]
+        if surface in ctx.lex.documents or _not_a_subject(ctx, surface.split()[0]):
+            continue  # "الوزير في تغريدة", "عن الوزير قوله": no name
         title_words = {bare(w) for w in normalize_string(role["title"]).split()}
         if head not in title_words:
             continue
@@ -440,6 +465,16 @@ def subject_before(ctx: Context, verb: int, sentence_start: int) -> Speaker | No
     while verb > 0 and ctx.word(verb - 1) in ctx.lex.phrase_skips:  # "كان الوزير قد قال"
         verb -= 1
     if verb == 0 or ctx.words.starts[verb - 1] < sentence_start:
+        return None
+    if (
+        ctx.word(verb - 1) in _RELATIVES
+        and verb > 1
+        and ctx.words.starts[verb - 2] >= sentence_start
+    ):
+        # "نظيره العماني بدر البوسعيدي، الذي شدد": the noun the relative follows
+        entity = ctx.entity_ending_in_word(verb - 2)
+        if entity is not None and entity.ns >= sentence_start and entity.label in _ENTITY_TYPES:
+            return from_entity(ctx, entity)
         return None
     entity = ctx.entity_ending_in_word(verb - 1)
     if entity is not None and entity.ns >= sentence_start and entity.label in _ENTITY_TYPES:
