@@ -273,3 +273,11 @@ def test_months_are_not_places_without_a_place_cue():
     ids = [i for _, _, i in mentions(doc)]
     assert ids.count("loc:ye_ibb") == 1
     assert ("آب", "GPE", "loc:ye_ibb") not in mentions(doc)
+
+
+def test_verbal_nouns_and_prepositional_phrases_after_titles_are_not_names():
+    doc = analyse(
+        "وقال الوزير في تصريح خاص إن الاتفاق قريب، "
+        "وقالت مساعدة الأمين العام للشؤون الإنسانية إن الوضع خطير."
+    )
+    assert [m for m in mentions(doc) if m[1] == "PER"] == []

@@ -157,6 +157,8 @@ def _is_name_word(word: str, position: int) -> bool:
         return False
     if any(word.endswith(p) and word[: -len(p)] in stopwords() for p in _PRONOUN_SUFFIXES):
         return False  # عليه، عنها، حينها: a function word with an attached pronoun
+    if word.startswith("لل"):
+        return False  # "للشؤون": ل + the article, a prepositional phrase
     if position > 0 and word.startswith("و") and word not in _given_first_words():
         return False  # "يعقوب والحديث"، "جرجورة وسليمان": a conjunction, not a name
     return position > 0 or not word.startswith("ال") or len(word) <= 3
@@ -166,9 +168,9 @@ _PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كم", "نا")
 
 # Verbal nouns of derived verb forms, which head noun phrases right where a
 # name would stand ("أدان الأمين العام اندلاع القتال"): انفعال (VII), افتعال
-# (VIII, with ت assimilated to ط/د), استفعال (X). Checked on the word without
-# proclitics and article.
-_DERIVED_MASDAR_RE = re.compile(r"^(?:ان..ا.|ا.[تطد].ا.|است..ا.)$")
+# (VIII, with ت assimilated to ط/د), استفعال (X), تفعيل (II: تصريح، تأكيد).
+# Checked on the word without proclitics and article.
+_DERIVED_MASDAR_RE = re.compile(r"^(?:ان..ا.|ا.[تطد].ا.|است..ا.|ت..ي.)$")
 
 
 def _looks_like_verbal_noun(word: str) -> bool:
