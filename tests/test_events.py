@@ -367,3 +367,139 @@ def test_agreement_rule_of_the_evaluation():
     assert not same("قوات الأمن", "قوات التحالف")  # a generic head alone
     assert same("عنصرين من الكتائب", "عنصرين")  # ... unless one side is just that head
     assert not same("عشرات المواطنين", "عشرات الجنود")  # counts never
+
+
+# --- what can be a role: entities and nouns of people, groups and things ------------------
+
+
+def test_time_word_is_not_a_target(pipeline):
+    event = one(pipeline, "وأفاد شهود بسماع اشتباكات قبيل منتصف الليل قرب المطار.", "ASSAULT")
+    assert role_text(event, "target") is None
+
+
+def test_adjective_after_a_noun_trigger_is_not_a_role(pipeline):
+    event = one(pipeline, "واندلعت اشتباكات عنيفة في مدينة حلب صباح الأحد.", "ASSAULT")
+    assert role_text(event, "target") is None
+    truce = one(pipeline, "وأعلن الطرفان هدنة إنسانية لمدة يومين.", "AGREE")
+    assert role_text(truce, "target") is None
+
+
+def test_attacker_noun_used_as_an_adjective_is_not_the_actor(pipeline):
+    event = one(pipeline, "وسيطرت الفصائل على البلدة بعد هجوم خاطف.", "ASSAULT")
+    assert role_text(event, "actor") != "خاطف"
+
+
+def test_word_after_a_definite_noun_trigger_is_not_its_genitive(pipeline):
+    blast = one(pipeline, "وقالت الشرطة إن الانفجار الضخم وقع في ساعة مبكرة.", "ASSAULT")
+    assert role_text(blast, "target") is None
+    deal = one(pipeline, "وأوضح المسؤول أن الاتفاق يشمل ثلاث مناطق حدودية.", "AGREE")
+    assert role_text(deal, "target") is None
+
+
+def test_verbal_noun_is_not_a_role_and_the_addressee_is_the_object(pipeline):
+    event = one(pipeline, "ودعت الحكومة السكان إلى الحفاظ على الهدوء.", "REQUEST")
+    assert role_text(event, "actor") == "الحكومة"
+    assert role_text(event, "target") == "السكان"
+
+
+def test_coordinated_verbal_noun_is_not_a_target(pipeline):
+    event = one(pipeline, "وسمحت الهدنة بإجلاء الجرحى وإيصال الإمدادات إلى الأحياء.", "ASSAULT")
+    assert role_text(event, "target") is None
+
+
+def test_oblique_plural_after_a_verb_is_its_object(pipeline):
+    event = one(pipeline, "ودعا المواطنين إلى التبرع بالدم.", "REQUEST")
+    assert role_text(event, "actor") is None
+    assert role_text(event, "target") == "المواطنين"
+
+
+def test_title_runs_to_the_name_and_the_object_follows(pipeline):
+    text = "ودعا الأمين العام للأمم المتحدة أنطونيو غوتيريش، مجلس الأمن إلى عقد جلسة طارئة."
+    event = one(pipeline, text, "REQUEST")
+    actor = role_text(event, "actor") or ""
+    assert actor.startswith("الأمين") and actor.endswith("غوتيريش")
+    assert role_text(event, "target") == "مجلس الأمن"
+
+
+def test_speaker_is_not_the_actor_of_a_noun_in_the_reported_clause(pipeline):
+    text = "وقال وزير الخارجية التركي للصحفيين إن الاتفاق لا يشمل المدن الحدودية."
+    assert role_text(one(pipeline, text, "AGREE"), "actor") is None
+
+
+def test_coordinated_subject_is_not_the_object(pipeline):
+    text = "ودعت جامعة الدول العربية والاتحاد الأفريقي الطرفين إلى وقف القتال."
+    event = one(pipeline, text, "REQUEST")
+    assert role_text(event, "actor") == "جامعة الدول العربية"
+    assert role_text(event, "target") == "الطرفين"
+
+
+def test_nationality_of_the_subject_is_not_the_object(pipeline):
+    event = one(pipeline, "وناشد الصليب الأحمر اللبناني المواطنين التبرع بالدم.", "REQUEST")
+    assert role_text(event, "target") == "المواطنين"
+
+
+def test_aid_to_a_region_has_no_target(pipeline):
+    event = one(pipeline, "ووصلت المساعدات الإنسانية إلى المنطقة المنكوبة.", "AID")
+    assert role_text(event, "target") is None
+
+
+def test_nationality_of_a_source_is_not_the_subject(pipeline):
+    event = one(pipeline, "وبحسب مصدر أمني عراقي، استهدفت الضربة سيارتين.", "ASSAULT")
+    assert role_text(event, "actor") is None
+
+
+def test_damma_inside_a_verb_makes_it_passive(pipeline):
+    event = one(pipeline, "واستُهدف قائد ميداني في التنظيم قرب الحدود.", "ASSAULT")
+    assert role_text(event, "actor") is None
+    assert (role_text(event, "target") or "").startswith("قائد")
+
+
+def test_dateline_is_not_a_victim(pipeline):
+    event = one(pipeline, "بغداد - قُتل ثلاثة أشخاص بانفجار عبوة ناسفة.", "ASSAULT")
+    assert role_text(event, "target") != "بغداد"
+
+
+def test_dual_of_a_listed_noun_is_a_victim(pipeline):
+    event = one(pipeline, "مقتل شرطيين في انفجار سيارة مفخخة.", "ASSAULT")
+    assert role_text(event, "target") == "شرطيين"
+
+
+# --- triggers: nouns that look like verbs, and expressions that are no events --------------
+
+
+def test_noun_after_a_number_or_determiner_or_article_is_no_verb_trigger(pipeline):
+    for text in (
+        "وتظاهر ألف طالب أمام وزارة التعليم.",
+        "وقال الطلاب إن الامتحانات تأجلت.",
+        "ويحق لكل طالب التسجيل في الجامعة.",
+    ):
+        assert "REQUEST" not in {e["type"] for e in events(pipeline, text)}, text
+    assert one(pipeline, "وطالب المحتجون بإقالة الوزير.", "REQUEST")
+
+
+def test_verb_with_a_pronoun_after_a_preposition_is_a_noun(pipeline):
+    event = one(pipeline, "وشكر الوزير التحالف الدولي على دعمه المتواصل.", "SUPPORT")
+    assert event["mode"] == "endorse"
+
+
+def test_control_detention_centres_and_earthquakes_are_no_events(pipeline):
+    for text, event_type in (
+        ("وتعمل الفرق في المناطق الخاضعة لسيطرة الحكومة.", "SEIZE"),
+        ("وتبقى البلدة تحت سيطرة الفصائل منذ عامين.", "SEIZE"),
+        ("وتحدث عن أوضاع مراكز احتجاز عناصر التنظيم.", "COERCE"),
+        ("ودعا الدول إلى استعادة رعاياها من المخيم.", "SEIZE"),
+        ("وضرب زلزال قوي المنطقة فجر الاثنين.", "ASSAULT"),
+    ):
+        assert event_type not in {e["type"] for e in events(pipeline, text)}, text
+
+
+def test_place_beyond_a_clause_break_is_not_the_place(pipeline):
+    text = "واندلعت اشتباكات في مدينة إدلب، وسط نزوح للأهالي باتجاه مدينة حلب."
+    place = one(pipeline, text, "ASSAULT")["place"]
+    assert place is None or "حلب" not in place["text"]
+
+
+def test_named_place_is_not_the_genitive_of_the_noun_before_it(pipeline):
+    event = one(pipeline, "قصفت الطائرات قرية باريشا شمالي إدلب.", "ASSAULT")
+    assert role_text(event, "actor") == "الطائرات"
+    assert role_text(event, "target") == "قرية باريشا"

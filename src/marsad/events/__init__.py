@@ -28,6 +28,7 @@ from typing import Any
 from marsad.doc import Doc, Span
 from marsad.entities import load_kb
 from marsad.entities.kb import KnowledgeBase
+from marsad.events.lexicon import NOUN
 from marsad.events.places import choose_place, locate
 from marsad.events.roles import Arg, Clause, Roles, assign
 from marsad.events.triggers import EventWords, Hit, fatalities, find_triggers, modality
@@ -37,6 +38,8 @@ __all__ = ["LAYER", "add_events", "event_record"]
 LAYER = "events"
 #: modes that say what came of an attack rather than how it was made
 OUTCOME_MODES = frozenset({"kill", "injure"})
+#: types whose target, when it is a place, is also the event's place
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "SEIZE"})
 #: types whose triggers in one sentence are one event
 MERGED_TYPES = frozenset({"ASSAULT"})
 _DAY_OR_MONTH = re.compile(r"^(\d{4}-\d{2})(-\d{2})?")
@@ -86,7 +89,9 @@ def _span_record(doc: Doc, arg: Arg | None) -> dict[str, Any] | None:
 
 def _place_record(doc: Doc, clause: Clause, hit: Hit, roles: Roles,
                   kb: KnowledgeBase, doc_countries: set[str]) -> dict[str, Any] | None:  # fmt: skip
-    chosen = choose_place(clause, hit.first, [roles.actor, roles.target], kb)
+    # a town that is attacked or taken is also where it happened (قصفت الطائرات قرية باريشا)
+    used = [roles.actor] if hit.rule.type in PLACE_TARGET_TYPES else [roles.actor, roles.target]
+    chosen = choose_place(clause, hit.first, used, kb)
     if chosen is None:
         return None
     place, others = chosen
@@ -194,6 +199,7 @@ def _sentence_events(
     if not hits:
         return []
     clause.triggers = {hit.first for hit in hits}
+    clause.after_nouns = {hit.last + 1 for hit in hits if hit.rule.pos == NOUN}
     kinds = {m.id: e.kind for m in clause.mentions if m.id and (e := kb.get(m.id)) is not None}
     persons = {m.first for m in clause.mentions if m.label == "PER"}
     dead = fatalities(words, clause.start, clause.end, persons)

@@ -22,7 +22,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.entities.kb import Entry, KnowledgeBase
+from marsad.events.lexicon import marker_words
 from marsad.events.roles import Arg, Clause, sequence_end
+from marsad.events.triggers import has_form
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 LEVEL_PRECISION = {
@@ -70,6 +72,15 @@ def _attachment(clause: Clause, place: Arg) -> int:
     return 0
 
 
+def _beyond_clause(clause: Clause, trigger_word: int, place: Arg) -> bool:
+    """Whether a clause break (فيما، باتجاه، باستثناء ...) stands between the
+    trigger and the place: the place is where something else happened."""
+    words = clause.words
+    breaks = marker_words("clause_break")
+    low, high = sorted((trigger_word, place.first))
+    return any(has_form(words, k, breaks) for k in range(low + 1, high))
+
+
 def choose_place(clause: Clause, trigger_word: int, used: list[Arg | None],
                  kb: KnowledgeBase) -> tuple[Arg, list[Arg]] | None:  # fmt: skip
     """The event's place and the other places of the sentence (reference points)."""
@@ -80,7 +91,7 @@ def choose_place(clause: Clause, trigger_word: int, used: list[Arg | None],
             continue
         others.append(mention)
         strength = _attachment(clause, mention)
-        if not strength:
+        if not strength or _beyond_clause(clause, trigger_word, mention):
             continue
         entry = kb.get(mention.id or "")
         precision = precision_of(entry) if entry else DEFAULT_PRECISION

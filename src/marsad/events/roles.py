@@ -21,11 +21,17 @@ follow Arabic clause order:
   another assault an attacker noun of the sentence (انتحاري، مسلحون);
 * a protest noun with no actor takes the protesters or group named before it
   in the clause (خرج آلاف الطلاب ... للاحتجاج).
+
+An empty role is better than a wrong one: a function or time word, an
+adjective, a verbal noun, a verb or an abstract noun never heads a role
+(:func:`cannot_head`), and the target of a meeting, request, aid or agreement
+is a party (:func:`_fits_party`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from marsad.events.lexicon import (
@@ -92,6 +98,8 @@ class Clause:
     original: str = ""  # the original text, for diacritics (قُتل)
     to_original: Any = None  # normalised offset -> original offset
     triggers: set[int] = field(default_factory=set)  # first words of the sentence's triggers
+    #: words right after a noun trigger, where a nisba is its adjective (هدنة إنسانية)
+    after_nouns: set[int] = field(default_factory=set)
 
     def mention_at(self, i: int) -> Arg | None:
         return self.by_word.get(i)
@@ -127,7 +135,12 @@ def is_a(words: EventWords, i: int, kind: str) -> bool:
     forms = marker_words(kind)
     if has_form(words, i, forms):
         return True
-    return any(len(s) > 3 and s.endswith("ا") and s[:-1] in forms for s in words.stem_sets[i])
+    for s in words.stem_sets[i]:
+        if len(s) > 3 and s.endswith("ا") and s[:-1] in forms:
+            return True
+        if len(s) > 4 and s.endswith(_PLURAL) and s[:-2] in forms:
+            return True  # شرطيين، مسلحان: the dual or plural of a listed singular
+    return False
 
 
 def _skippable(clause: Clause, i: int) -> bool:
@@ -140,6 +153,10 @@ def _skippable(clause: Clause, i: int) -> bool:
     )
 
 
+_PLURAL = ("ين", "ون", "ان")
+_FACING = frozenset({"مع", "ضد", "بحق"})
+_DASHES = ("-", "–", "—")
+_BETWEEN = frozenset({"بين"})
 _ON = frozenset({normalized("على")})
 _LEAST = frozenset({"الاقل", "اقل"})
 _FROM = frozenset({"من"})
@@ -166,6 +183,107 @@ def agree(words: EventWords, i: int, j: int) -> bool:
     return not {"ون", "ين"} <= {a[-2:], b[-2:]}
 
 
+def _derived_masdar(stem: str) -> bool:
+    """A verbal noun of a derived verb, told by its pattern (normalised, ة → ه):
+    تفعّل (تبرع), إفعال (ايصال), افتعال/انفعال (اتخاذ، انسحاب), استفعال (استعاده), تفعيل
+    (تقديم), تفاعل (تعاون), مفاعلة (مغادره), also in the plural (امدادات)."""
+    forms = [stem]
+    if stem.endswith("ات") and len(stem) > 5:
+        forms += [stem[:-2], stem[:-2] + "ه"]
+    for s in forms:
+        n = len(s)
+        if (
+            (n == 4 and s[0] == "ت")  # تفعل: تبرع، تأخر
+            or (n == 5 and s[0] == "ا" and s[3] == "ا")
+            or (n == 6 and s[0] == "ا" and s[4] == "ا")
+            or (n >= 6 and s.startswith("است") and "ا" in (s[-2], s[-3]))
+            or (n == 5 and s[0] == "ت" and (s[3] == "ي" or s[2] == "ا"))
+            or (n == 6 and s[0] == "م" and s[2] == "ا" and s[-1] == "ه")
+        ):
+            return True
+    return False
+
+
+def _imperfect_verb(prefix: str, stem: str) -> bool:
+    """يطال، يشمل، ويرتديها: a present-tense verb (no article, ي + three letters or more)."""
+    return prefix in ("", "و", "ف") and len(stem) >= 4 and stem[0] == "ي"
+
+
+def is_person_or_thing(words: EventWords, i: int) -> bool:
+    """A noun of roles.tsv that names who acts or suffers or what is hit."""
+    return (
+        is_a(words, i, "actor_noun")
+        or is_a(words, i, "victim")
+        or has_form(words, i, marker_words("target_noun"))
+    )
+
+
+def _nisba_adjective(clause: Clause, i: int) -> bool:
+    """An adjective in ـية (إنسانية، الأممية), or in ـي / ـيا right after a noun
+    trigger (عمل استخباراتي، دعما دوليا). A plural in ـيين / ـيون names people
+    (سياسيين، مدنيين), and "13 عراقيا" is a count of people."""
+    word = clause.words.word(i)
+    if len(word) < 4:
+        return False
+    if word.endswith("يه"):
+        return True
+    return i in clause.after_nouns and word.endswith(("ي", "يا"))
+
+
+def cannot_head(clause: Clause, i: int) -> bool:
+    """Word ``i`` (not inside an entity mention) cannot head an actor or target:
+    a function or time word (قبيل، خلال), an adjective (عنيفة، إنسانية), a verbal
+    noun (الحفاظ، وإيصال، استعادة) or a verb (يشمل، وأضاف، مضيفا) — also behind
+    a conjunction. Nouns of roles.tsv (التحالف، أطفال) always can."""
+    words = clause.words
+    cues = modifiers()
+    if has_form(words, i, cues["function"].forms | cues["time"].forms):
+        return True
+    if is_person_or_thing(words, i):
+        return False
+    never = (
+        marker_words("adjective")
+        | marker_words("verbal_noun")
+        | marker_words("verb")
+        | marker_words("abstract")
+    )
+    if has_form(words, i, never) or _nisba_adjective(clause, i):
+        return True
+    return any(
+        _derived_masdar(stem) or _imperfect_verb(prefix, stem) for prefix, stem in stems(words, i)
+    )
+
+
+def _title_name(clause: Clause, arg: Arg) -> Arg:
+    """A title (الأمين العام للأمم المتحدة، رئيس الجمهورية) runs to the person
+    named right after it, before any comma or trigger."""
+    words = clause.words
+    if clause.mention_at(arg.first) is not None or not is_a(words, arg.first, "title"):
+        return arg
+    for k in range(arg.last + 1, min(arg.first + APPOSITION, clause.end)):
+        if "،" in words.between(k - 1, k) or k in clause.triggers:
+            break
+        mention = clause.mention_at(k)
+        if mention is not None:
+            if mention.label == "PER" and _governed(clause, mention):
+                break  # التقى الرئيس بوفد: not his name
+            if mention.label == "PER":
+                return Arg(arg.first, mention.last, arg.ns, mention.ne, "", mention.data)
+            continue
+        if has_form(words, k, marker_words("verb")) or any(
+            _imperfect_verb(p, s) for p, s in stems(words, k)
+        ):
+            break  # رئيس حكومة تصريف الأعمال عادل عبد المهدي; not past a verb
+    return arg
+
+
+def _place_named(clause: Clause, mention: Arg) -> bool:
+    """A place written with its kind (قرية باريشا، مدينة حلب): a place, not the
+    genitive of the noun before it (الطائرات قرية باريشا)."""
+    words = clause.words
+    return sequence_end(words, mention.first, mention.last + 1, "place", "*") is not None
+
+
 def noun_phrase(clause: Clause, i: int, *, actor: bool) -> Arg | None:
     """The argument starting at word ``i``: an entity mention, else a common noun
     (an actor noun, or for targets any content word) with the mentions and
@@ -177,7 +295,7 @@ def noun_phrase(clause: Clause, i: int, *, actor: bool) -> Arg | None:
     if has_form(words, i, modifiers()["function"].forms) or number_at(words, i) is not None:
         return None
     if not is_a(words, i, "actor_noun"):
-        if actor:
+        if actor or cannot_head(clause, i):
             return None
         reading = stems(words, i)[0]
     else:
@@ -193,7 +311,8 @@ def noun_phrase(clause: Clause, i: int, *, actor: bool) -> Arg | None:
             return Arg(i, counted.last, words.starts[i] + max(cut, 0), counted.ne, "", counted.data)
     while last + 1 < clause.end and last - i + 1 < MAX_NP:
         following = clause.mention_at(last + 1)
-        if following is not None and following.label in ("ORG", "GPE"):
+        named_place = following is not None and _place_named(clause, following)
+        if following is not None and following.label in ("ORG", "GPE") and not named_place:
             last, data = following.last, following.data  # قوات التحالف
         elif following is not None and following.label == "NORP" and agree(words, last, last + 1):
             last, data = following.last, following.data  # جنود إسرائيليون
@@ -205,7 +324,8 @@ def noun_phrase(clause: Clause, i: int, *, actor: bool) -> Arg | None:
             last += 1
         else:
             break
-    return Arg(i, last, words.starts[i] + max(cut, 0), words.ends[last], "", data)
+    arg = Arg(i, last, words.starts[i] + max(cut, 0), words.ends[last], "", data)
+    return _title_name(clause, arg)
 
 
 def _first_after(clause: Clause, i: int, *, actor: bool) -> Arg | None:
@@ -235,7 +355,9 @@ def _still(words: EventWords, i: int) -> bool:
     return i < len(words) and has_form(words, i, modifiers()["continuation"].forms)
 
 
-def _subject_before(clause: Clause, first: int, *, acting: bool = True) -> Arg | None:
+def _subject_before(
+    clause: Clause, first: int, *, acting: bool = True, prefix: str = ""
+) -> Arg | None:
     """The argument ending right before the verb (SVO), past negation,
     auxiliaries and adjectives (إن وحدة إسرائيلية خاصة اغتالت، القوات التركية لا
     تزال تستهدف)."""
@@ -244,8 +366,15 @@ def _subject_before(clause: Clause, first: int, *, acting: bool = True) -> Arg |
     between |= cues["intended"].forms
     words = clause.words
     for k in range(first - 1, max(clause.start, first - 5) - 1, -1):
+        gap = words.between(k, k + 1)
+        if any(dash in gap for dash in _DASHES):
+            return None  # بغداد - قُتل: a dateline
+        if "،" in gap and prefix.startswith(("و", "ف")):
+            return None  # عملية "ردع العدوان"، وسيطرت: the verb goes with the one before
         mention = clause.mention_at(k)
         if mention is not None:
+            if _modifier(clause, mention):
+                return None  # مصدر أمني عراقي، استهدفت: the source's nationality
             return mention if not acting or _can_act(clause, mention) else None
         if is_a(words, k, "actor_noun"):
             return _noun_run(clause, k)
@@ -260,6 +389,20 @@ def _subject_before(clause: Clause, first: int, *, acting: bool = True) -> Arg |
         ):
             return None
     return None
+
+
+def _modifier(clause: Clause, mention: Arg) -> bool:
+    """A nationality right after a source noun (مصدر أمني عراقي، وسائل إعلام
+    تركية) describes the source; it is not the subject of the verb after it."""
+    words = clause.words
+    k = mention.first - 1
+    if mention.label != "NORP":
+        return False
+    while k > clause.start and clause.mention_at(k) is None and _adjective_like(words.word(k)):
+        k -= 1  # مصدر أمني عراقي
+    if k < clause.start or clause.mention_at(k) is not None:
+        return False
+    return has_form(words, k, marker_words("source"))
 
 
 def _antecedent(clause: Clause, relative: int, *, acting: bool) -> Arg | None:
@@ -329,12 +472,19 @@ def _mention_before(clause: Clause, first: int, limit: int = 5) -> Arg | None:
     words = clause.words
     for k in range(first - 1, max(clause.start, first - limit) - 1, -1):
         gap = words.between(k, k + 1)
-        if "،" in gap or ")" in gap or has_form(words, k, frozenset({"مع", "ضد", "بحق"})):
-            return None
+        if "،" in gap or ")" in gap or has_form(words, k, _before_stops()):
+            return None  # مع X، ضد X; قال X إن الاتفاق: the speaker; X بعد مفاوضات
         mention = clause.mention_at(k)
         if mention is not None and mention.label != "NORP":
             return mention if _can_act(clause, mention) else None
     return None
+
+
+@cache
+def _before_stops() -> frozenset[str]:
+    """Words a noun trigger's actor is not looked for across (see :func:`_mention_before`)."""
+    cues = modifiers()
+    return _FACING | cues["complementizer"].forms | cues["time"].forms
 
 
 def _governed(clause: Clause, mention: Arg) -> bool:
@@ -394,17 +544,42 @@ def _looks_passive(clause: Clause, hit: Hit) -> bool:
     """قتل 18 شخصا / قُتل: a killing verb whose next argument is a count or a victim."""
     if hit.rule.pos == PASSIVE:
         return True
-    if hit.rule.mode not in AMBIGUOUS_VOICE or hit.rule.pos == NOUN:
+    if hit.rule.pos == NOUN:
         return False
-    if clause.original and clause.to_original is not None:
-        ns = clause.words.starts[hit.first] + len(hit.prefix)
-        start = clause.to_original(ns, ns + 1)[0]
-        if clause.original[start + 1 : start + 2] == _DAMMA:
-            return True
+    if _damma_passive(clause, hit):
+        return True
+    if hit.rule.mode not in AMBIGUOUS_VOICE:
+        return False
     following = _object_kind(clause, hit.last + 1)
-    if _subject_before(clause, hit.first) is None:
+    if _subject_before(clause, hit.first, prefix=hit.prefix) is None:
         return following == COUNT  # قتل 18 شخصا
     return following is None  # سبعة أشخاص قتلوا أمس; but مسلحون قتلوا 3 جنود
+
+
+def _damma_passive(clause: Clause, hit: Hit) -> bool:
+    """A verb written with a damma inside it is passive (قُتل، استُهدف، طُلب):
+    not a damma on the last letter (a mood ending) nor on an imperfect prefix
+    (يُطلق is active)."""
+    if not clause.original or clause.to_original is None:
+        return False
+    words = clause.words
+    ns = words.starts[hit.first] + len(hit.prefix)
+    start, end = clause.to_original(ns, words.ends[hit.first])
+    letters = clause.original[start:end]
+    for k, char in enumerate(letters):
+        if char != _DAMMA or k == 0:
+            continue
+        rest = letters[k + 1 :].replace(_DAMMA, "")
+        if not any(c.isalpha() and not _is_mark(c) for c in rest):
+            continue  # the last letter's vowel
+        if k == 1 and letters[0] in "يتن":
+            continue  # يُطلق، تُهاجم: active forms II-IV
+        return True
+    return False
+
+
+def _is_mark(char: str) -> bool:
+    return "\u064b" <= char <= "\u0652"
 
 
 COUNT, NOUN_OBJECT = "count", "noun"
@@ -465,7 +640,7 @@ def assign(clause: Clause, hit: Hit, kinds: dict[str, str]) -> Roles:
         roles.target = _mention_before(clause, hit.first, limit=6) or roles.target
     elif _looks_passive(clause, hit):
         # the victim next to the verb wins over a target marker further on
-        subject = inside or _subject_before(clause, hit.first, acting=False)
+        subject = inside or _subject_before(clause, hit.first, acting=False, prefix=hit.prefix)
         roles.target = subject or roles.target or _first_after(clause, after, actor=False)
     elif inside is not None:  # أحرق متظاهرون أعلام: the subject inside the expression
         roles.actor = roles.actor or inside
@@ -486,7 +661,27 @@ def assign(clause: Clause, hit: Hit, kinds: dict[str, str]) -> Roles:
         roles.guessed = roles.actor is not None
     if roles.actor is not None and roles.target is not None and _same(roles.actor, roles.target):
         roles.target = None
+    if roles.target is not None and not _fits_party(clause, hit, roles.target):
+        roles.target = None
     return roles
+
+
+def _fits_party(clause: Clause, hit: Hit, target: Arg) -> bool:
+    """The target of a meeting, request, aid or agreement is a party: a named
+    group, person or state, or a noun of people (المواطنين، الطرفين), not a
+    region (شمال غربي سوريا، المنطقة) nor a thing (التبرع)."""
+    if not any(g.applies(hit.rule.type) for g in role_markers().get("party", [])):
+        return True
+    mention = clause.mention_at(target.first)
+    if mention is not None and mention.label in PLACES:
+        words = clause.words
+        between = target.first > clause.start and has_form(words, target.first - 1, _BETWEEN)
+        country = (mention.id or "").startswith("gpe:")
+        return mention.label == "GPE" and (country or not between)  # بين رأس العين وتل أبيض
+    if mention is not None:
+        return True
+    words = clause.words
+    return any(is_a(words, k, "actor_noun") for k in range(target.first, target.last + 1))
 
 
 def _inside(clause: Clause, hit: Hit) -> Arg | None:
@@ -513,6 +708,8 @@ def _attacker(clause: Clause, target: Arg | None) -> Arg | None:
         if clause.mention_at(k) is None and is_a(words, k, "attacker"):
             if target is not None and target.first <= k <= target.last:
                 continue
+            if k in clause.after_nouns and has_form(words, k, marker_words("adjective")):
+                continue  # هجوم خاطف: "swift"
             counted = any(
                 number_at(words, j) is not None or has_form(words, j, marker_words("casualty"))
                 for j in range(max(clause.start, k - 2), k)
@@ -557,20 +754,72 @@ def _facing(clause: Clause, hit: Hit) -> Arg | None:
 
 def _verbal(clause: Clause, hit: Hit, roles: Roles) -> None:
     after = hit.last + 1
-    subject = _subject_before(clause, hit.first)
+    subject = _subject_before(clause, hit.first, prefix=hit.prefix)
     if subject is None:
         subject = _first_after(clause, after, actor=True)
+        if subject is not None and _disagrees(clause, hit, subject):
+            subject = None  # ودعت المدنيين: the object; the subject is a pronoun
         after = subject.last + 1 if subject is not None else after
+    if subject is not None:
+        after = _past_subject(clause, subject, after)
     roles.actor = roles.actor or subject
     intransitive = has_form(clause.words, hit.first, marker_words("intransitive"))
     if roles.target is None and _direct_object(hit.rule.type) and not intransitive:
         roles.target = _first_after(clause, after, actor=False)
 
 
+def _disagrees(clause: Clause, hit: Hit, subject: Arg) -> bool:
+    """A noun after a verb that cannot be its subject: a sound masculine plural
+    in the oblique case (دعا المواطنين، طالب الجانبين، طرد مسلحي التنظيم), or any
+    sound masculine plural after a feminine past verb (دعت المقاتلون)."""
+    words = clause.words
+    if clause.mention_at(subject.first) is not None:
+        return False
+    noun, forms = words.word(subject.first), words.stem_sets[subject.first]
+    if len(min(forms, key=len)) >= 5 and noun.endswith("ين"):
+        return True  # المواطنين; not الأمين
+    if noun.endswith("ي") and any(s[:-1] + "ين" in marker_words("actor_noun") for s in forms):
+        return True  # مسلحي التنظيم
+    verb = next((s for p, s in stems(words, hit.first) if p == hit.prefix), "")
+    return verb.endswith("ت") and not verb.endswith("ات") and noun.endswith("ون")
+
+
+def _past_subject(clause: Clause, subject: Arg, after: int) -> int:
+    """The first word after the subject that may be the object: past the
+    adjectives that agree with it (الصليب الأحمر اللبناني) and the nouns
+    coordinated with it (جامعة الدول العربية والاتحاد الأفريقي)."""
+    words = clause.words
+    while after < clause.end:
+        if "،" in words.between(after - 1, after):
+            return after
+        mention = clause.mention_at(after)
+        adjective = mention is None and _adjective_like(words.word(after))
+        if mention is not None and mention.label == "NORP" and agree(words, after - 1, after):
+            after = mention.last + 1  # الصليب الأحمر اللبناني
+        elif adjective and agree(words, after - 1, after):
+            after += 1
+        elif _coordinated(clause, after):
+            following = _first_after(clause, after, actor=True)
+            if following is None or following.first != after:
+                return after
+            after = following.last + 1
+            while (
+                after < clause.end
+                and clause.mention_at(after) is None
+                and _adjective_like(words.word(after))
+            ):
+                after += 1  # ودول عربية وغربية
+        else:
+            return after
+    return after
+
+
 def _nominal(clause: Clause, hit: Hit, roles: Roles) -> None:
     """The word after a verbal noun is its genitive, closer than any marker:
     it wins over a target found after ضد/على further on."""
     following = _first_after(clause, hit.last + 1, actor=False)
+    if following is not None and not _genitive_of(clause, hit, following):
+        following = None
     # adjacent, or past a count (مقتل ثلاثة من عناصر ...)
     adjacent = following is not None and following.first <= hit.last + ADJACENT
     if adjacent and following is not None:
@@ -587,6 +836,37 @@ def _nominal(clause: Clause, hit: Hit, roles: Roles) -> None:
         roles.actor = _mention_before(clause, hit.first)
     if roles.actor is None and hit.rule.type == "PROTEST":
         roles.actor = _protesters_before(clause, hit)
+
+
+def _genitive_of(clause: Clause, hit: Hit, arg: Arg) -> bool:
+    """Whether ``arg``, the first argument after a noun trigger, can be its
+    genitive: not after a noun with the article (الانفجار الضخم، الاتفاق يشمل),
+    except a nationality (الغارات الأميركية); not an adjective agreeing with the
+    noun (هجوم خاطف); not coordinated with it (القتلى وآلاف الجرحى)."""
+    words = clause.words
+    if arg.label == "NORP":
+        return True
+    if hit.prefix.endswith(("ال", "لل")):
+        return False
+    if arg.first != hit.last + 1:
+        return True
+    adjective = has_form(words, arg.first, marker_words("adjective"))
+    if adjective and clause.mention_at(arg.first) is None and agree(words, hit.last, arg.first):
+        return False  # هجوم خاطف: "swift", not "kidnapper"
+    return not _coordinated(clause, arg.first)
+
+
+def _coordinated(clause: Clause, k: int) -> bool:
+    """Word ``k`` starts with the conjunction و (وآلاف، وقوات), not with a root و
+    (وزير، وحدات): its whole form is no noun of roles.tsv but its form without و is."""
+    words = clause.words
+    mention = clause.mention_at(k)
+    if mention is not None:
+        return "و" in words.text[words.starts[k] : mention.ns]
+    lexicon = marker_words("actor_noun") | marker_words("victim") | marker_words("quantity")
+    if words.word(k) in lexicon:
+        return False
+    return any(prefix.startswith("و") and stem in lexicon for prefix, stem in stems(words, k))
 
 
 def _light_verb_subject(clause: Clause, hit: Hit) -> Arg | None:
@@ -620,6 +900,8 @@ def _protesters_before(clause: Clause, hit: Hit) -> Arg | None:
     for k in range(hit.first - 1, max(clause.start, hit.first - PROTEST_WINDOW) - 1, -1):
         if "،" in words.between(k, k + 1) or k in clause.triggers:
             return None
+        if has_form(words, k, _FACING):
+            return None  # تعامل الحكومة مع الاحتجاجات: who faced them, not who protested
         mention = clause.mention_at(k)
         if mention is not None:
             if mention.label in ("ORG", "NORP") and not _governed(clause, mention):

@@ -102,18 +102,29 @@ def _word_rule(
     readings: list[tuple[str, str]], after_preposition: Callable[[], bool]
 ) -> tuple[Rule, str] | None:
     """The rule of a single word: a noun reading after an article or a
-    preposition (بالقتل، في دعم), a verb reading otherwise (قتل)."""
+    preposition (بالقتل، في دعم), a verb reading otherwise (قتل). A word with
+    the article, or after a preposition, a number or a determiner (الطلاب، ألف
+    طالب، كل طالب), is a noun: when the lexicon has only a verb for it, it is
+    no trigger (طالب "student" is not طالب "he demanded")."""
     lexicon = triggers()
     found: list[tuple[Rule, str]] = []
     for prefix, stem in readings:
         rules = lexicon.words.get(stem)
-        if rules is None and stem in lexicon.with_object and not _NOUN_PREFIX.search(prefix):
-            rules = [r for r in lexicon.words[lexicon.with_object[stem]] if r.pos == VERB]
+        if rules is None and stem in lexicon.with_object:
+            # قتلوه (a verb and its object) or, as a noun, على دعمه (his support)
+            rules = lexicon.words[lexicon.with_object[stem]]
         for rule in rules or ():
             found.append((rule, prefix))
     if not found:
         return None
     noun_context = after_preposition()
+    found = [
+        (rule, prefix)
+        for rule, prefix in found
+        if rule.pos != VERB or not (noun_context or _NOUN_PREFIX.search(prefix))
+    ]
+    if not found:
+        return None
 
     def fit(item: tuple[Rule, str]) -> int:
         rule, prefix = item
@@ -140,15 +151,25 @@ def find_triggers(words: EventWords, start: int, end: int, blocked: set[int]) ->
                 if matched is not None and (best is None or matched[0] > best.last):
                     best = Hit(i, matched[0], phrase.rule_for(stem), prefix, matched[1])
         if best is None:
-            single = _word_rule(
-                readings, lambda k=i: k > start and has_form(words, k - 1, prepositions())
-            )
+            single = _word_rule(readings, lambda k=i: k > start and _noun_before(words, k - 1))
             if single is not None:
                 best = Hit(i, i, single[0], single[1])
         if best is not None and best.rule.is_event:
             hits.append(best)
         i = best.last + 1 if best is not None else i + 1
     return hits
+
+
+def _noun_before(words: EventWords, k: int) -> bool:
+    """Word ``k`` makes the next word a noun: a preposition, a number or a
+    determiner (في دعم، ألف طالب، كل طالب)."""
+    if words.between(k, k + 1).strip():
+        return False  # 2014، وسيطر: punctuation ends the phrase
+    cues = modifiers()
+    return (
+        has_form(words, k, prepositions() | cues["determiner"].forms)
+        or number_at(words, k) is not None
+    )
 
 
 #: prepositions written as words: a noun follows them
