@@ -57,9 +57,9 @@ def main() -> None:
     print(f"throughput:      {n / run.seconds:,.0f} articles/s")
     print(
         f"cost:            {1000 * run.seconds / n:.2f} ms/article, "
-        f"{1e6 * run.seconds / chars:.1f} ms per million characters"
+        f"{1e6 * run.seconds / chars:.1f} ms per 1,000 characters"
     )
-    print(f"peak RSS:        {run.peak_rss_mb:,.0f} MB")
+    print(f"peak memory:     {run.memory_line()}")
 
 
 if __name__ == "__main__":

@@ -46,7 +46,7 @@ def cluster_all(data: Path, jobs: int) -> None:
     print(f"threads:           {len({r['thread'] for r in ok}):,}")
     print(f"duplicates:        {sum(r['duplicate_of'] is not None for r in ok):,}")
     print(f"wall time:         {run.seconds:.1f} s (--jobs {jobs})")
-    print(f"peak RSS:          {run.peak_rss_mb:,.0f} MB")
+    print(f"peak memory:       {run.memory_line()}")
 
 
 def live_additions(data: Path, base: int, additions: int) -> None:

@@ -62,7 +62,7 @@ def main() -> None:
     print(f"articles stored: {articles:,} ({spans:,} spans)")
     print(f"wall time:       {run.seconds:.1f} s")
     print(f"throughput:      {articles / run.seconds:,.0f} articles/s")
-    print(f"peak RSS:        {run.peak_rss_mb:,.0f} MB")
+    print(f"peak memory:     {run.memory_line()}")
     print(f"store size:      {size_mb:,.1f} MB")
 
 
