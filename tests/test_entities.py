@@ -281,3 +281,21 @@ def test_verbal_nouns_and_prepositional_phrases_after_titles_are_not_names():
         "وقالت مساعدة الأمين العام للشؤون الإنسانية إن الوضع خطير."
     )
     assert [m for m in mentions(doc) if m[1] == "PER"] == []
+
+
+def test_a_definite_organisation_keeps_its_article():
+    doc = analyse(
+        "وأعلن البنك المركزي العراقي ارتفاع الاحتياطيات، وأشاد وزير المالية بالبنك المركزي."
+    )
+    orgs = [text for text, kind, _ in mentions(doc) if kind == "ORG"]
+    assert "البنك المركزي العراقي" in orgs
+    assert "البنك المركزي" in orgs
+
+
+def test_a_title_with_its_domain_after_lam_then_the_name():
+    doc = analyse(
+        "وقالت رئيسة الاتحاد اللبناني لكرة السلة ريما خوري قبيل سفر البعثة إن الفريق جاهز، "
+        "وأكد المدير الفني للمنتخب حيدر عبد الأمير أن اللاعبين بخير."
+    )
+    persons = [text for text, kind, _ in mentions(doc) if kind == "PER"]
+    assert persons == ["ريما خوري", "حيدر عبد الأمير"]

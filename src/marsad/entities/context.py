@@ -185,6 +185,12 @@ def _looks_like_verb(word: str) -> bool:
     return len(stem) >= 4 and stem[0] == "ي"
 
 
+def _after_name_link(word: str) -> bool:
+    """After عبد، أبو، بن any word is part of the name, even one that is
+    otherwise a title or a noun (عبد الأمير، عبد الملك، أبو الخير)."""
+    return word.isalpha() and len(word) >= 2 and word not in stopwords()
+
+
 def _third_name_word(words: Words, i: int) -> bool:
     """A name runs past two words unless the third looks like the noun that
     follows a name ("محمد بوعزيزي احتجاجات"، "حسن أبولبده كلمة"): a feminine or
@@ -213,7 +219,10 @@ def _name_extent(words: Words, occ: Occupancy, first: int, position: int = 0) ->
     while i < len(words) and count < _MAX_NAME_WORDS + 1:
         if not occ.free(i) or i in words.not_names:
             break
-        if not _is_name_word(words.word(i), count + position):
+        linked = count + position > 0 and words.word(i - 1) in _NAME_LINKS
+        if not (linked and _after_name_link(words.word(i))) and not _is_name_word(
+            words.word(i), count + position
+        ):
             break
         if count + position >= 2 and not _third_name_word(words, i):
             break
@@ -266,10 +275,28 @@ def _skip_modifiers(words: Words, occ: Occupancy, j: int) -> tuple[int, Mention 
             or word in ("في", "باسم", "لدي")
         ):
             j += 1
+        elif owner is None and _lam_complement(words, j):
+            j += 2  # "لكرة السلة"، "لشؤون اللاجئين": the domain of the title
         else:
             break
         steps += 1
     return j, org
+
+
+def _lam_complement(words: Words, j: int) -> bool:
+    """ل + an indefinite noun + a definite word after a title (رئيسة الاتحاد
+    لكرة السلة، المفوض السامي لشؤون اللاجئين)."""
+    if j + 1 >= len(words) or words.between(j, j + 1) != " ":
+        return False
+    word, following = words.word(j), words.word(j + 1)
+    return (
+        word.startswith("ل")
+        and not word.startswith("لل")
+        and len(word) > 3
+        and word not in stopwords()
+        and following.startswith("ال")
+        and following not in stopwords()
+    )
 
 
 Tags = dict[str, dict[int, tuple[str, str]]]
@@ -440,7 +467,10 @@ def organizations_by_head(words: Words, occ: Occupancy, tags: Tags) -> Iterator[
             j += 1
         if j == i + 1 or (definite_head and country is None):
             continue
-        mention = Mention(words.starts[i] + len(prefix), words.ends[j - 1], "ORG", "org_head")
+        start = words.starts[i] + len(prefix)
+        if prefix.endswith("ال"):
+            start -= 2  # the article belongs to the name: البنك المركزي، وبالبنك المركزي
+        mention = Mention(start, words.ends[j - 1], "ORG", "org_head")
         if country is not None and country.entry_id:
             mention.attrs["country"] = country.entry_id
         for k in range(i, j):
