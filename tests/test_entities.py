@@ -299,3 +299,11 @@ def test_a_title_with_its_domain_after_lam_then_the_name():
     )
     persons = [text for text, kind, _ in mentions(doc) if kind == "PER"]
     assert persons == ["ريما خوري", "حيدر عبد الأمير"]
+
+
+def test_foreign_family_names_alone_link_but_arabic_looking_ones_do_not():
+    doc = analyse("وقال بوتين إن المحادثات مع ماكرون كانت مثمرة، مؤكداً أهمية البعد الروحاني للقاء.")
+    found = mentions(doc)
+    assert ("بوتين", "PER", "per:vladimir_putin") in found
+    assert ("ماكرون", "PER", "per:emmanuel_macron") in found
+    assert all(kind != "PER" for text, kind, _ in found if "روحاني" in text)

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from marsad.resources import data_path
+from marsad.resources import data_path, read_lines
 from marsad.text.normalize import normalize_string
 
 ENTITY_TYPES = ("PER", "ORG", "GPE", "LOC", "FAC", "NORP")
@@ -244,9 +244,41 @@ def build_kb(extra_files: Iterable[Path] = (), *, gazetteer: bool = True) -> Kno
         from marsad.entities.gazetteer import add_geonames
 
         add_geonames(kb)
+    add_surname_aliases(kb)
     for path in extra_files:
         load_user_file(kb, Path(path))
     return kb
+
+
+def add_surname_aliases(kb: KnowledgeBase) -> None:
+    """Index the family name alone (بوتين، غوتيريش) of people from outside the
+    Arab world, where news often names them so without a first mention in
+    full. Only a family name of at least four letters, without the article,
+    that no other name, function word or given name already uses and that
+    belongs to one person (data/entities/not_surnames.txt lists exceptions)."""
+    from marsad.entities.context import given_names
+    from marsad.entities.mentions import stopwords
+
+    arab = frozenset(read_lines("entities/arabic_surname_countries.txt"))
+    excluded = {alias_key(name) for name in read_lines("entities/not_surnames.txt")}
+    excluded |= {seq[0] for seq in given_names()}
+    owners: dict[str, set[str]] = {}
+    for entry in kb.entries.values():
+        words = entry.name_ar.split()
+        if entry.type != "PER" or not entry.country or entry.country in arab or len(words) < 2:
+            continue
+        key = alias_key(words[-1])
+        if (
+            len(key) >= 4
+            and not key.startswith("ال")
+            and key not in kb.aliases
+            and key not in stopwords()
+            and key not in excluded
+        ):
+            owners.setdefault(key, set()).add(entry.id)
+    for key, ids in owners.items():
+        if len(ids) == 1:
+            kb.index_alias(key, next(iter(ids)), "surname")
 
 
 # --- user KB files (--kb FILE, $MARSAD_KB) ------------------------------------------

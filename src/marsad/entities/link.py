@@ -39,7 +39,7 @@ _LOCATIVES = frozenset(
         "عن",
     )
 )
-_KIND_WEIGHT = {"name": 3.0, "alias": 2.5, "nisba": 2.0, "geonames": 1.0}
+_KIND_WEIGHT = {"name": 3.0, "alias": 2.5, "nisba": 2.0, "surname": 1.5, "geonames": 1.0}
 _SOURCE_WEIGHT = {
     "places.tsv": 1.0,
     "organizations.tsv": 1.0,
