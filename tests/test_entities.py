@@ -307,3 +307,11 @@ def test_foreign_family_names_alone_link_but_arabic_looking_ones_do_not():
     assert ("بوتين", "PER", "per:vladimir_putin") in found
     assert ("ماكرون", "PER", "per:emmanuel_macron") in found
     assert all(kind != "PER" for text, kind, _ in found if "روحاني" in text)
+
+
+def test_kunyas_and_compound_first_names_outside_the_list():
+    doc = analyse(
+        "وتابع أبو لبده قائلاً إن السوق مستقر، وشهد عبد الرازق الشرقاوي على العقد في المحكمة."
+    )
+    persons = [text for text, kind, _ in mentions(doc) if kind == "PER"]
+    assert persons == ["أبو لبده", "عبد الرازق الشرقاوي"]

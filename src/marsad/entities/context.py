@@ -380,11 +380,23 @@ def persons_by_given_name(words: Words, occ: Occupancy, tags: Tags) -> Iterator[
             continue
         if "س" in reading[0] or "ال" in reading[0] or "ك" in reading[0]:
             continue  # names take neither the future prefix (سجون), the article (النصر) nor ك
-        length = _match_sequence(words, i, "given", reading[1])
-        if not length or i + length >= len(words):
+        length = _match_sequence(words, i, "given", reading[1]) or _compound_given(
+            words, i, reading[1]
+        )
+        if not length or i + length > len(words):
             continue
-        if words.between(i + length - 1, i + length).strip(" ") != "":
-            continue  # "سمير: ..." — punctuation or a line break ends the name
+        kunya = reading[1] == "ابو" and length == 2
+        if i + length == len(words) or words.between(i + length - 1, i + length).strip(" "):
+            # "سمير: ..." — punctuation or a line break ends the name; a kunya
+            # (أبو غسان) is a whole name by itself
+            if kunya:
+                yield _claimed(
+                    occ,
+                    Mention(
+                        words.starts[i] + len(reading[0]), words.ends[i + 1], "PER", "given_name"
+                    ),
+                )
+            continue
         follower = words.word(i + length)
         if follower.startswith("وال"):
             continue  # "يعقوب والحديث": a conjunction, not a family name
@@ -394,13 +406,36 @@ def persons_by_given_name(words: Words, occ: Occupancy, tags: Tags) -> Iterator[
         rest = _name_extent(words, occ, i + length, position=length)
         if rest == 0:
             rest = _nisba_family_name(words, occ, i + length)
-        if rest == 0:
+        if rest == 0 and not kunya:
             continue
         end = i + length + min(rest, 2) - 1
         start = words.starts[i] + len(reading[0])
         mention = Mention(start, words.ends[end], "PER", "given_name")
         occ.claim(mention)
         yield mention
+
+
+def _compound_given(words: Words, i: int, stem: str) -> int:
+    """2 for a compound first name or kunya the given-name list lacks: عبد +
+    a definite word (عبد الرازق، عبد الغني), أبو + a name word (أبو لبده،
+    أبو الغيط، أبو غسان); else 0."""
+    if stem not in ("عبد", "ابو") or i + 1 >= len(words) or words.between(i, i + 1) != " ":
+        return 0
+    following = words.word(i + 1)
+    if not _nameable(words, i + 1) or following in stopwords():
+        return 0
+    if stem == "عبد":
+        return 2 if following.startswith("ال") and len(following) > 3 else 0
+    return 2 if _is_name_word(following, 1) or following in _given_first_words() else 0
+
+
+def _nameable(words: Words, j: int) -> bool:
+    return j not in words.not_names and words.word(j).isalpha()
+
+
+def _claimed(occ: Occupancy, mention: Mention) -> Mention:
+    occ.claim(mention)
+    return mention
 
 
 @cache
