@@ -315,3 +315,10 @@ def test_kunyas_and_compound_first_names_outside_the_list():
     )
     persons = [text for text, kind, _ in mentions(doc) if kind == "PER"]
     assert persons == ["أبو لبده", "عبد الرازق الشرقاوي"]
+
+
+def test_generic_place_words_are_not_gazetteer_places():
+    doc = analyse("ووصلت الوثيقة من قرية دير ياسين قضاء مدينة القدس إلى ميناء المدينة.")
+    ids = [i for _, _, i in mentions(doc)]
+    assert not any(i and i.startswith("geo:") for i in ids)
+    assert "loc:ps_jerusalem" in ids

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.entities.kb import Entry, KnowledgeBase, alias_key
+from marsad.resources import read_lines
 
 MIN_POPULATION = 1000
 _MIN_NAME = 3
@@ -93,16 +94,23 @@ def add_geonames(kb: KnowledgeBase) -> None:
         and entry.source == "places.tsv"
     }
 
+    our_names = {key for _, key in ours}
+    stop = {alias_key(n) for n in read_lines("entities/gazetteer_stopnames.txt")}
     for place in geonames_places():
-        if any((place["country"], alias_key(n)) in ours for n in place["names_ar"]):
-            continue
+        names = [n for n in place["names_ar"] if alias_key(n) not in stop]
+        if not names or any(
+            (place["country"], key) in ours or (key != alias_key(n) and key in our_names)
+            for n in names
+            for key in _keys_without_cue(n)
+        ):
+            continue  # ours, or ours written with its kind of place (مدينة القدس)
         kb.add(
             Entry(
                 id=place["id"],
                 type="GPE",
-                name_ar=place["names_ar"][0],
+                name_ar=names[0],
                 name_en=place["name_en"],
-                aliases_ar=place["names_ar"][1:],
+                aliases_ar=names[1:],
                 country=place["country"],
                 parent=f"gpe:{place['country']}",
                 kind=place_kind(place["population"]),
@@ -112,3 +120,13 @@ def add_geonames(kb: KnowledgeBase) -> None:
                 source="geonames",
             )
         )
+
+
+def _keys_without_cue(name: str) -> set[str]:
+    """The name's key, and its key without a leading kind of place ("مدينة
+    القدس" is also "القدس"), to recognise places our own data already has."""
+    from marsad.entities.context import place_cues
+
+    key = alias_key(name)
+    first, _, rest = key.partition(" ")
+    return {key, rest} if rest and first in place_cues() else {key}

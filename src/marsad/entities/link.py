@@ -130,6 +130,10 @@ class Linker:
         return mention
 
     def _trust_geonames(self, aliases: list[Alias], key: str, segment: str, local_ns: int) -> bool:
+        from marsad.entities.context import place_compounds, place_cues
+
+        if key in place_cues() or key in place_compounds():
+            return False  # "مدينة" (Medina), "عين", "دير": a kind of place or a name's first word
 
         if _attached_prefix(segment, local_ns).endswith("لل"):
             return False  # للسلطات: ل + the article
