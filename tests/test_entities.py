@@ -322,3 +322,9 @@ def test_generic_place_words_are_not_gazetteer_places():
     ids = [i for _, _, i in mentions(doc)]
     assert not any(i and i.startswith("geo:") for i in ids)
     assert "loc:ps_jerusalem" in ids
+
+
+def test_no_name_behind_the_future_prefix_or_a_negation_noun():
+    doc = analyse("وقال مسؤول فضّل عدم الكشف عن اسمه إن سلامي وصل، فيما وصل لامي إلى بيروت.")
+    found = mentions(doc)
+    assert [t for t, kind, _ in found if kind == "PER"] == ["لامي"]

@@ -120,6 +120,8 @@ class Linker:
             return None  # "أظهرت صور": pictures, not Tyre
         if key in month_numbers() and not _after_place_cue(segment, local_ns):
             return None  # "في آب" is August; "مدينة إب" the Yemeni city
+        if "س" in _attached_prefix(segment, local_ns):
+            return None  # the future prefix takes verbs: سلامي is not س + لامي (Lammy)
         if not key.startswith("ال") and "ال" in _attached_prefix(segment, local_ns):
             aliases = [a for a in aliases if a.kind == "nisba"]
             if not aliases:
