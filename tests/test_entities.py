@@ -328,3 +328,11 @@ def test_no_name_behind_the_future_prefix_or_a_negation_noun():
     doc = analyse("وقال مسؤول فضّل عدم الكشف عن اسمه إن سلامي وصل، فيما وصل لامي إلى بيروت.")
     found = mentions(doc)
     assert [t for t, kind, _ in found if kind == "PER"] == ["لامي"]
+
+
+def test_quoted_place_after_a_preposition_and_places_named_after_people():
+    doc = analyse(
+        "وفجّرت الحركة عربة على الطريق بين «مقديشو» و«بيدوا»، "
+        "وقال سكان منطقة حسن كوي إن صحيفتي الشعب والميدان المرتبطة بالحزب أضربتا."
+    )
+    assert [t for t, kind, _ in mentions(doc) if kind == "PER"] == []

@@ -109,12 +109,14 @@ def _given_first_words() -> frozenset[str]:
 
 @cache
 def reporting_verbs() -> frozenset[str]:
-    # the verbs of the stop list: a quoted word right after one names the speaker
-    return frozenset(
-        w
-        for w in stopwords()
-        if w[:1] in "اقلكجشصنزذحطبوع" and len(w) >= 3 and not w.startswith("ال")
-    )
+    """Forms of the reporting verbs (shared with the quotes stage) that are a
+    verb on their own: a quoted word right after one names the speaker
+    (وقال "كالفيرت"). Forms that are also ordinary words (بين، طالب) are not."""
+    forms: set[str] = set()
+    for row in read_tsv("quotes/verbs.tsv"):
+        if len(row) >= 3 and row[1] in ("verb", "participle"):
+            forms.update(normalize_string(form) for form in row[2].split())
+    return frozenset(forms)
 
 
 class Occupancy:
@@ -159,6 +161,8 @@ def _is_name_word(word: str, position: int) -> bool:
         return False  # عليه، عنها، حينها: a function word with an attached pronoun
     if word.startswith("لل"):
         return False  # "للشؤون": ل + the article, a prepositional phrase
+    if word.startswith("وال") and word not in _given_first_words():
+        return False  # "والميدان": a conjunction and the article
     if position > 0 and word.startswith("و") and word not in _given_first_words():
         return False  # "يعقوب والحديث"، "جرجورة وسليمان": a conjunction, not a name
     return position > 0 or not word.startswith("ال") or len(word) <= 3
@@ -380,6 +384,8 @@ def persons_by_given_name(words: Words, occ: Occupancy, tags: Tags) -> Iterator[
             continue
         if "س" in reading[0] or "ال" in reading[0] or "ك" in reading[0]:
             continue  # names take neither the future prefix (سجون), the article (النصر) nor ك
+        if i > 0 and words.strip(i - 1, place_cues()) is not None:
+            continue  # "منطقة حسن كوي": a place named after a person
         length = _match_sequence(words, i, "given", reading[1]) or _compound_given(
             words, i, reading[1]
         )
