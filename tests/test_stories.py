@@ -269,6 +269,37 @@ def test_eval_stories_saudinewsnet_test_gold_ids_only():
     assert result.bcubed_f1 >= 0.85
 
 
+def test_eval_stories_saudinewsnet_check_gold_is_held_out():
+    """The third gold: ids only, other days and other articles than dev and test."""
+    folder = Path(__file__).resolve().parents[1] / "eval" / "stories"
+    sets = {}
+    for name in ("dev", "test", "check"):
+        data = json.loads((folder / f"saudinewsnet_{name}.json").read_text(encoding="utf-8"))
+        sets[name] = [a for story in data["stories"] for a in story["articles"]]
+    check = sets["check"]
+    assert len(check) == len(set(check)) >= 150
+    assert all(isinstance(a, str) and a.startswith("snn-") for a in check)  # ids, never text
+    assert not set(check) & (set(sets["dev"]) | set(sets["test"]))
+    source = SHARED_DATA / "saudinewsnet" / "saudinewsnet_syria_iraq_yemen_title_subset.jsonl"
+    if not source.exists():
+        pytest.skip(f"{source} not present (third-party data is not part of the repository)")
+    days = {}
+    with source.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            days[record["id"]] = record["date_extracted"][:10]
+    day_sets = {name: {days[a] for a in ids} for name, ids in sets.items()}
+    assert day_sets["check"] == {"2015-08-07", "2015-08-08"}
+    assert not day_sets["check"] & (day_sets["dev"] | day_sets["test"])
+    # every article of those days is in the gold
+    assert sorted(check) == sorted(a for a, d in days.items() if d in day_sets["check"])
+    from marsad.evaluation.stories import evaluate_file
+
+    result = evaluate_file(folder / "saudinewsnet_check.json")
+    assert result.articles == len(check)
+    assert result.bcubed_f1 >= 0.85
+
+
 def test_numbers_of_title_and_lead_are_terms_but_dates_are_not():
     from marsad.stories.features import numbers
 
