@@ -336,3 +336,17 @@ def test_quoted_place_after_a_preposition_and_places_named_after_people():
         "وقال سكان منطقة حسن كوي إن صحيفتي الشعب والميدان المرتبطة بالحزب أضربتا."
     )
     assert [t for t, kind, _ in mentions(doc) if kind == "PER"] == []
+
+
+def test_opposition_and_verbs_of_form_v_are_not_people():
+    doc = analyse(
+        "ودخلت فصائل المعارضة دمشق، وأعلنت فصائل المعارضة سقوط حكم بشار الأسد، "
+        'وقال قائد القوات إن الباغوز "تحررت"، وأمضى بعضهم سنوات خلف القضبان.'
+    )
+    persons = [t for t, kind, _ in mentions(doc) if kind == "PER"]
+    assert persons == ["بشار الأسد"]
+
+
+def test_a_masculine_nisba_after_a_feminine_head_belongs_to_the_title():
+    doc = analyse("ودعا وزير الخارجية الأمريكي أنتوني بلينكن إلى التهدئة.")
+    assert all(kind != "ORG" for _, kind, _ in mentions(doc))

@@ -172,9 +172,11 @@ _PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كم", "نا")
 
 # Verbal nouns of derived verb forms, which head noun phrases right where a
 # name would stand ("أدان الأمين العام اندلاع القتال"): انفعال (VII), افتعال
-# (VIII, with ت assimilated to ط/د), استفعال (X), تفعيل (II: تصريح، تأكيد).
+# (VIII, with ت assimilated to ط/د), استفعال (X), تفعيل (II: تصريح، تأكيد),
+# and the four consonants of تفعّل (V: تدخل، تقدم), which is also the
+# imperfect of such verbs.
 # Checked on the word without proclitics and article.
-_DERIVED_MASDAR_RE = re.compile(r"^(?:ان..ا.|ا.[تطد].ا.|است..ا.|ت..ي.)$")
+_DERIVED_MASDAR_RE = re.compile(r"^(?:ان..ا.|ا.[تطد].ا.|است..ا.|ت..ي.|ت[^اوي]{3})$")
 
 
 def _looks_like_verbal_noun(word: str) -> bool:
@@ -371,8 +373,9 @@ def persons_in_quotes(words: Words, occ: Occupancy, tags: Tags) -> Iterator[Ment
         if after != '"' or i == 0:
             continue
         previous = i - 1 in tags["verb"] or i - 1 in tags["cue"]
-        if not previous and occ.owner[i - 1] is None:
-            continue
+        owner = occ.owner[i - 1]
+        if not previous and (owner is None or owner.type in ("GPE", "LOC", "FAC")):
+            continue  # after a place ("الباغوز "تحررت"") a quoted word is a claim
         mention = Mention(words.starts[i], words.ends[i + n - 1], "PER", "quoted")
         occ.claim(mention)
         yield mention
@@ -480,6 +483,14 @@ def _nisba_family_name(words: Words, occ: Occupancy, j: int) -> int:
     return 1
 
 
+def _disagrees_with_head(head: str, word: str, owner: Mention | None) -> bool:
+    """A masculine nisba after a feminine head (ends in ة) describes another
+    noun: in "وزير الخارجية الأمريكي" it is the minister who is American."""
+    if not head.endswith("ه") or not word.endswith("ي"):
+        return False
+    return owner is None or owner.type == "NORP"
+
+
 def _is_modifier(words: Words, occ: Occupancy, i: int) -> bool:
     owner = occ.owner[i]
     if owner is not None:
@@ -497,6 +508,8 @@ def organizations_by_head(words: Words, occ: Occupancy, tags: Tags) -> Iterator[
             if words.between(j - 1, j).strip(' "') != "":  # punctuation or a line break
                 break
             owner = occ.owner[j]
+            if _disagrees_with_head(head, words.word(j), owner):
+                break  # "وزير الخارجية الأمريكي": the adjective is the minister's
             if owner is not None:
                 country = country or owner
                 while j < len(words) and occ.owner[j] is owner:
