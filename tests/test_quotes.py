@@ -485,3 +485,110 @@ def test_spokesman_bi_ism_is_no_name():
 def test_name_closing_an_unlisted_title():
     found = quotes("أوضح مستشار رئيس الحكومة للشؤون الاقتصادية سعد العلي أن التضخم تراجع.")
     assert one(found, "indirect", "التضخم تراجع")["who"] == "سعد العلي"
+
+
+# third held-out set: general constructions --------------------------------------
+
+
+def test_foreign_name_after_a_title_with_an_organisation():
+    found = quotes(
+        "وقال رئيس الاتحاد الأوروبي للرماية (إيسف) لوكاس برانديلي إن البطولة ستقام في موعدها."
+    )
+    assert one(found, "indirect", "البطولة ستقام")["who"] == "لوكاس برانديلي"
+    found = quotes("وقال المتحدث باسم وزارة النقل الأردنية مازن الطوال إن الطريق سيفتح غداً.")
+    assert one(found, "indirect", "الطريق سيفتح")["who"] == "مازن الطوال"
+
+
+def test_compound_given_name_with_abd_is_not_cut():
+    found = quotes("وقال حاكم المصرف عبد المنعم الشريف إن السيولة متوفرة.")
+    assert one(found, "indirect", "السيولة متوفرة")["who"] == "عبد المنعم الشريف"
+
+
+def test_source_noun_runs_over_an_annexation_after_fi():
+    found = quotes("ارتفع عدد المصابين إلى عشرة، نقلاً عن مصادر في مديرية صحة المدينة.")
+    assert one(found, "indirect", "ارتفع عدد")["who"] == "مصادر في مديرية صحة المدينة"
+
+
+def test_preposition_is_not_part_of_a_media_speaker():
+    found = quotes("وتراجع سعر الذهب في السوق المحلية، وفقاً لمواقع اقتصادية محلية.")
+    assert one(found, "indirect", "تراجع سعر")["who"] == "مواقع اقتصادية محلية"
+
+
+def test_surname_of_a_name_outside_the_kb_is_tied_to_the_full_name():
+    text = (
+        "قال الناطق باسم الحكومة الليبية سليم الورفلي إن الاجتماع انتهى. "
+        "وأضاف الورفلي أن الاتفاق سيوقع قريباً."
+    )
+    found = quotes(text)
+    assert one(found, "indirect", "الاتفاق سيوقع")["who"] == "سليم الورفلي"
+
+
+def test_one_word_subject_closing_a_foreign_name_written_before():
+    text = (
+        "التقى وزير الخارجية التونسي نظيره البرتغالي جواو كرافينيو في لشبونة. "
+        "وقال كرافينيو إن البلدين سيعززان التعاون."
+    )
+    assert one(quotes(text), "indirect", "البلدين سيعززان")["who"] == "جواو كرافينيو"
+
+
+def test_statement_of_an_office_names_its_issuer():
+    text = (
+        "وقال وزير الخارجية الأردني أيمن الصفدي إن عمان ترفض التهجير. "
+        "وذكر بيان للخارجية الأردنية أن الوزير التقى السفراء العرب."
+    )
+    found = one(quotes(text), "indirect", "الوزير التقى")
+    assert found["type"] == "organization" and "الخارجية" in found["who"]
+
+
+def test_statement_of_an_organisation_noun_refers_to_the_ministry_named():
+    text = (
+        "قال المتحدث باسم وزارة الداخلية العراقية مقداد ميري إن الحدود مؤمنة. "
+        "وبحسب بيان للوزارة، فإن القوات أحبطت محاولة تسلل."
+    )
+    found = one(quotes(text), "indirect", "القوات أحبطت")
+    assert found["who"] == "وزارة الداخلية العراقية"
+
+
+def test_pluperfect_kana_qad_frames_the_subject():
+    text = (
+        "قال مدرب الفريق إن اللاعبين جاهزون. "
+        "وكان الاتحاد التونسي لكرة القدم قد أعلن في وقت سابق أن المباراة ستقام بلا جمهور."
+    )
+    found = one(quotes(text), "indirect", "المباراة ستقام")
+    assert found["type"] == "organization" and found["who"].startswith("الاتحاد التونسي")
+
+
+def test_lone_minister_is_the_one_most_recently_named():
+    text = (
+        "بحث وزير الخارجية السعودي الأمير فيصل بن فرحان مع نظيره الإيراني عباس عراقجي "
+        "تطورات المنطقة. وأكد الأمير فيصل أن الرياض تدعم التهدئة. "
+        "ونقلت الوكالة عن الوزير قوله إن الحوار هو الطريق."
+    )
+    assert one(quotes(text), "indirect", "الحوار هو")["who"] == "فيصل بن فرحان"
+
+
+def test_title_held_by_a_word_later_in_the_sentence_is_not_its_holder():
+    found = quotes("وقالت مديرة المشروع في المنظمة: «المخيمات مكتظة، والخيام ممزقة».")
+    assert one(found, "direct", "المخيمات مكتظة")["who"] == "مديرة المشروع في المنظمة"
+
+
+def test_attribution_with_a_resumptive_pronoun():
+    found = quotes("قتل ثلاثة أشخاص في قصف على البلدة، وفق ما أفادت به مصادر محلية.")
+    assert one(found, "indirect", "قتل ثلاثة")["who"] == "مصادر محلية"
+    text = 'وأشار الوزير إلى أن الخطة جاهزة، بحسب ما نقل عنه موقع "المدن".'
+    assert any(q["kind"] == "indirect" and "موقع" in q["who"] for q in quotes(text))
+
+
+def test_verbal_noun_after_adam_is_no_cue():
+    found = quotes("وقال مسعف في المستشفى لوكالة الأنباء، طالباً عدم ذكر اسمه: «لا أدوية لدينا».")
+    assert "اسمه" not in one(found, "direct", "لا أدوية")["who"]
+
+
+def test_nickname_after_a_new_clause_and_a_case_name_are_not_quotes():
+    text = "وكان الاتحاد الجزائري قد أعلن أن التذاكر نفدت، فيما يستعد «محاربو الصحراء» للمباراة."
+    assert not [q for q in quotes(text) if q["kind"] == "direct"]
+    text = (
+        "وقال المحامي إن المحكمة أجلت القضية المعروفة إعلامياً "
+        'بـ"ملف الفساد الكبير" إلى الشهر المقبل.'
+    )
+    assert not [q for q in quotes(text) if q["kind"] == "direct"]

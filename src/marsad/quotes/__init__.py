@@ -34,7 +34,17 @@ from marsad.quotes.indirect import (
     trimmed,
 )
 from marsad.quotes.lexicon import DESCRIBE, PARTICIPLE, bare
-from marsad.quotes.speakers import MEDIA, NOBODY, ORGANIZATION, PERSON, Speaker, subject
+from marsad.quotes.speakers import (
+    MEDIA,
+    NOBODY,
+    ORGANIZATION,
+    PERSON,
+    UNKNOWN,
+    Speaker,
+    from_entity,
+    full_name_before,
+    subject,
+)
 from marsad.text.normalize import normalize_string
 
 __all__ = ["Quote", "add_quotes", "find_quotes", "quote_record"]
@@ -115,7 +125,23 @@ def _antecedent(ctx: Context, cue: Cue, earlier: list[Cue], chain: Chain) -> Spe
         for previous in reversed(earlier):
             if previous.speaker and previous.speaker.type == ORGANIZATION:
                 return previous.speaker
+        # "بيان للوزارة" where only the ministry's spokesman spoke: the
+        # organisation named before with that noun
+        for entity in reversed(ctx.entities):
+            if entity.ns < cue.start and entity.label == "ORG":
+                speaker = from_entity(ctx, entity)
+                if head in _name_of(speaker):
+                    return speaker
     return None
+
+
+def _full_name(ctx: Context, cue: Cue) -> Speaker | None:
+    """A subject the entity stage did not find, one word closing a name
+    written in full earlier in the document ("وقال ألباريس")."""
+    speaker = cue.speaker
+    if speaker is None or speaker.type != UNKNOWN:
+        return None
+    return full_name_before(ctx, speaker)
 
 
 def _named_earlier(cue: Cue, earlier: list[Cue]) -> Speaker | None:
@@ -160,7 +186,11 @@ def resolve_speakers(ctx: Context, cues: list[Cue]) -> Chain:
     previous: Cue | None = None
     earlier: list[Cue] = []
     for cue in cues:
-        antecedent = _antecedent(ctx, cue, earlier, chain) or _named_earlier(cue, earlier)
+        antecedent = (
+            _full_name(ctx, cue)
+            or _antecedent(ctx, cue, earlier, chain)
+            or _named_earlier(cue, earlier)
+        )
         if antecedent is not None and cue.speaker is not None:
             cue.speaker = antecedent.at(cue.speaker.mention)
         same_sentence = previous is not None and previous.sentence == cue.sentence
@@ -244,18 +274,28 @@ def _introduced(ctx: Context, pair: MarkPair, cues: list[Cue]) -> bool:
     )
 
 
+def _attributed(ctx: Context, pair: MarkPair, sentence: Range, cues: list[Cue]) -> bool:
+    """Whether a quotation follows a cue of its sentence with no new clause
+    (", فيما …", ", بينما …") opening between them: "… أعلن أن …، فيما يستعد
+    «أسود الأطلس»" puts the marks in a clause that reports nothing."""
+    before = [c for c in cues if c.sentence == sentence and c.start < pair.open]
+    if not before:
+        return False
+    return not any(
+        ctx.comma_before(k) and ctx.matches(k, ctx.lex.clause_breaks)[0]
+        for k in ctx.words_in(before[-1].span[1], pair.open)
+    )
+
+
 def _statements(ctx: Context, pairs: list[MarkPair], cues: list[Cue]) -> list[MarkPair]:
     """The pairs that quote a statement, now that the cues are known: short
     quotations count in a sentence that reports speech; a quotation inside
     another one is part of it, not a quote of its own."""
-    first_cue: dict[Range, int] = {}
-    for cue in cues:
-        first_cue.setdefault(cue.sentence, cue.start)
     clauses = [c.content for c in cues if c.content is not None]
     found: list[MarkPair] = []
     for pair in pairs:
         sentence = ctx.sentence_of(pair.open)
-        attributed = sentence is not None and pair.open > first_cue.get(sentence, len(ctx.text))
+        attributed = sentence is not None and _attributed(ctx, pair, sentence, cues)
         in_clause = any(s <= pair.open and pair.close <= e for s, e in clauses)
         if not is_statement(ctx, pair, attributed=attributed, in_clause=in_clause):
             continue

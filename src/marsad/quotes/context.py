@@ -92,7 +92,11 @@ class Context:
 
     def given_name_at(self, i: int) -> int:
         """Length in words of the given name written at word ``i`` (the word
-        itself, without the article: "مهند", "عبد الكريم"), or 0."""
+        itself, without the article: "مهند", "عبد الكريم"), or 0. "عبد" and a
+        definite word is a compound given name ("عبد القادر", "عبد الإله")."""
+        word = self.word(i)
+        if word == "عبد" and i + 1 < len(self.words) and self.word(i + 1).startswith("ال"):
+            return 2
         for phrase in self.lex.given_names.by_first.get(self.word(i), ()):
             n = len(phrase)
             if i + n <= len(self.words) and all(self.word(i + k) == phrase[k] for k in range(1, n)):

@@ -146,7 +146,14 @@ def _is_name(ctx: Context, pair: MarkPair, words: range, colon: bool) -> bool:
     before = _word_before(ctx, pair.open)
     if before is None or colon or len(words) > MAX_NAME_WORDS:
         return False
-    return any(form in ctx.lex.name_heads for form in ctx.lex.forms(ctx.word(before)))
+    if any(form in ctx.lex.name_heads for form in ctx.lex.forms(ctx.word(before))):
+        return True
+    if len(ctx.word(before)) == 1 and before > 0:
+        before -= 1  # "المعروفة بـ«…»": the preposition written apart
+        if any(form in ctx.lex.name_heads for form in ctx.lex.forms(ctx.word(before))):
+            return True
+    # a head of two words: "المعروفة إعلامياً بـ«…»"
+    return before > 0 and f"{ctx.word(before - 1)} {ctx.word(before)}" in ctx.lex.name_heads
 
 
 def is_statement(ctx: Context, pair: MarkPair, *, attributed: bool, in_clause: bool) -> bool:

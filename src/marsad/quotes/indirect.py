@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from marsad.quotes.context import Context, Range
 from marsad.quotes.lexicon import DESCRIBE, PARTICIPLE, STRICT, TRANSMIT
-from marsad.quotes.speakers import Speaker, skip_words, subject, subject_before
+from marsad.quotes.speakers import Speaker, issuer, skip_words, subject, subject_before
 
 #: words between a verb and its complementizer (a long title with its name)
 MAX_GAP = 20
@@ -161,31 +161,15 @@ def _attribution_subject(ctx: Context, k: int, limit: int, position: int) -> Spe
         k += 1
     if k < limit and (ctx.word(k - 1).endswith("ما") or ctx.lex.verb_kind(ctx.word(k))):
         k += 1
-    issuer = _issuer(ctx, k, limit, position)
-    if issuer is not None:
-        return issuer
+    if k < limit and ctx.word(k) in ctx.lex.resumptives:
+        k += 1  # "وفق ما أفادت به مصادر", "بحسب ما نقل عنه موقع"
+    found = issuer(ctx, k, limit, position)
+    if found is not None:
+        return found
     found = subject(ctx, k, limit, position)
     if found is not None and (found.typed or found.anaphor in ctx.lex.documents):
         return found
     return None
-
-
-def _issuer(ctx: Context, k: int, limit: int, position: int) -> Speaker | None:
-    """ "بحسب بيان لمجلس السيادة", "وفق تقرير صادر عن المنظمة": a statement
-    noun followed by its issuer, behind ل or (صادر) عن."""
-    if k + 1 >= limit or not any(f in ctx.lex.documents for f in ctx.lex.forms(ctx.word(k))):
-        return None
-    j = k + 1
-    if ctx.word(j) in ("صادر", "الصادر"):
-        j += 1
-    if j < limit and ctx.word(j) == "عن":
-        j += 1
-    elif j >= limit or not ctx.word(j).startswith("ل"):
-        return None
-    entity = ctx.entity_in_word(j) if j < limit else None
-    if entity is None or entity.label not in ("ORG", "GPE", "PER"):
-        return None
-    return subject(ctx, j, limit, position)
 
 
 def attribution_cue(ctx: Context, i: int, quoted: list[Range]) -> Cue | None:
@@ -245,6 +229,8 @@ def find_cues(ctx: Context, body: list[Range], quoted: list[Range]) -> list[Cue]
             if ctx.words.starts[i] < consumed or inside(ctx.words.starts[i], quoted):
                 continue
             kind = ctx.lex.verb_kind(ctx.word(i))
+            if kind and i > 0 and ctx.word(i - 1) in ctx.lex.nominalizers:
+                kind = None  # "طالباً عدم ذكر اسمه": a verbal noun, not a verb
             cue = (
                 verb_cue(ctx, i, kind, quoted)
                 if kind

@@ -49,6 +49,9 @@ class Lexicon:
     role_heads: Phrases  # titles that announce a person (entities/person_cues.txt)
     phrase_skips: frozenset[str]
     phrase_stops: frozenset[str]
+    copulas: frozenset[str]  # كان … قد قال: the subject between them
+    resumptives: frozenset[str]  # وفق ما أفادت به: the pronoun after the verb
+    nominalizers: frozenset[str]  # عدم ذكر: a verb form after them is a noun
     clause_breaks: Phrases
     org_heads: frozenset[str]
     name_heads: frozenset[str]
@@ -123,6 +126,9 @@ def lexicon() -> Lexicon:
         role_heads=Phrases.of(roles),
         phrase_skips=_words(phrase_words, "skip"),
         phrase_stops=_words(phrase_words, "stop"),
+        copulas=_words(phrase_words, "copula"),
+        resumptives=_words(phrase_words, "resumptive"),
+        nominalizers=_words(phrase_words, "nominal"),
         clause_breaks=Phrases.of(
             {
                 tuple(normalize_string(w).split()): "break"

@@ -28,6 +28,8 @@ MAX_APPOSITION = 10
 MAX_NAME = 3
 #: relative pronouns: "فلان، الذي قال" speaks through them
 _RELATIVES = frozenset({"الذي", "التي", "الذين"})
+#: prepositions written on a speaker noun ("لمواقع", "بمصادر"): not part of its name
+_PREPOSITIONS = frozenset("لب")
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +145,10 @@ def phrase_end(ctx: Context, i: int, limit: int, max_words: int = MAX_PHRASE) ->
 
 def _phrase_speaker(ctx: Context, i: int, j: int, kind: str) -> Speaker:
     start, end = ctx.words.starts[i], ctx.words.ends[j - 1]
-    first = ctx.lex.strip_proclitic(ctx.word(i))
+    word = ctx.word(i)
+    first = ctx.lex.strip_proclitic(word)
+    if kind in (ROLE, MEDIA) and word[:1] in _PREPOSITIONS and first != word and len(first) > 2:
+        start += len(word) - len(first)  # "وفقاً لمواقع محلية": the speaker is "مواقع محلية"
     # "المصدر", "المنظمة": a definite noun alone refers to a speaker named before
     anaphor = bare(first) if j - i == 1 and first.startswith("ال") else None
     return Speaker(ctx.text[start:end], None, kind, (start, end), anaphor, (start, end))
@@ -179,9 +184,23 @@ def _extended(ctx: Context, j: int, limit: int) -> int:
         entity = ctx.entity_in_word(j + 1)
         if entity is not None and entity.label in ("ORG", "GPE"):
             return max(j + 1, ctx.first_word(entity.ne))
-        word, after = ctx.word(j + 1), j + 2
+        # "مصادر في دائرة صحة المحافظة": indefinite nouns in annexation up
+        # to the definite noun that ends the subject
+        k = j + 1
+        while k < min(limit, j + 1 + MAX_NAME) and not ctx.word(k).startswith("ال"):
+            if (
+                ctx.entity_in_word(k) is not None
+                or _not_a_subject(ctx, ctx.word(k))
+                or (k > j + 1 and (ctx.comma_before(k) or ":" in ctx.gap(k - 1, k)))
+                or not ctx.word(k).isalpha()
+            ):
+                return j
+            k += 1
+        if k >= limit or (k > j + 1 and ctx.comma_before(k)):
+            return j
+        word, after = ctx.word(k), k + 1
         if (
-            entity is None
+            ctx.entity_in_word(k) is None
             and word.startswith("ال")
             and word not in ctx.lex.phrase_skips
             and (
@@ -202,6 +221,9 @@ def subject(ctx: Context, i: int, limit: int, position: int) -> Speaker | None:
     i = skip_words(ctx, i, limit)
     if i >= limit:
         return None
+    issued = issuer(ctx, i, limit, position)
+    if issued is not None:
+        return issued  # "ذكر بيان للخارجية": the issuer named after the statement speaks
     entity = ctx.entity_in_word(i)
     if entity is not None and entity.label == "PER" and person_in_word(ctx, i) is None:
         entity = None  # "عن وزير المالية قوله": a verbal noun read as a name
@@ -240,6 +262,40 @@ def subject(ctx: Context, i: int, limit: int, position: int) -> Speaker | None:
         or trailing_name(ctx, i, limit)
         or _phrase_speaker(ctx, i, phrase_end(ctx, i, limit, 4), UNKNOWN)
     )
+
+
+def issuer(ctx: Context, k: int, limit: int, position: int) -> Speaker | None:
+    """ "بحسب بيان لمجلس السيادة", "وفق تقرير صادر عن المنظمة", "ذكر بيان
+    للخارجية": a statement noun followed by its issuer, behind ل or (صادر)
+    عن; "بيان للوزارة" names an organisation noun that refers back."""
+    if k + 1 >= limit or not any(f in ctx.lex.documents for f in ctx.lex.forms(ctx.word(k))):
+        return None
+    j = k + 1
+    if ctx.word(j) in ("صادر", "الصادر"):
+        j += 1
+    if j < limit and ctx.word(j) == "عن":
+        j += 1
+    elif j >= limit or not ctx.word(j).startswith("ل"):
+        return None
+    if j >= limit:
+        return None
+    entity = ctx.entity_in_word(j)
+    if entity is None:
+        word = ctx.word(j)
+        noun = "ال" + word[2:] if word.startswith("لل") else word
+        if (
+            noun.startswith("ال")
+            and bare(noun) in ctx.lex.org_heads
+            and _ends_subject(ctx, j + 1, limit)
+        ):
+            # "بيان للوزارة": the organisation noun, resolved to the one named before
+            start = ctx.words.starts[j] + (2 if noun != word else 0)
+            span = (start, ctx.words.ends[j])
+            return Speaker(ctx.text[span[0] : span[1]], None, ORGANIZATION, span, bare(noun), span)
+        return None
+    if entity.label not in ("ORG", "GPE", "PER"):
+        return None
+    return subject(ctx, j, limit, position)
 
 
 def _name_words(ctx: Context, entity: EntityRef) -> list[tuple[str, ...]]:
@@ -292,7 +348,9 @@ def _weaker(entity: EntityRef, named: Speaker) -> bool:
     if entity.label != "PER" or named.mention is None or entity.ne < named.mention[1]:
         return True
     guess = str(entity.data.get("id") or "").startswith("per:~")
-    return guess and named.id is not None and not named.id.startswith("per:~")
+    # a guess outside the KB that is only the last words of a person named in
+    # full ("أبو ردينة" after "نبيل أبو ردينة"), or of a KB person
+    return guess and named.id is not None and named.id != entity.data.get("id")
 
 
 def _apposed_person(ctx: Context, i: int, limit: int) -> Speaker | None:
@@ -374,6 +432,101 @@ def trailing_name(ctx: Context, i: int, limit: int, title: int = 1) -> Speaker |
     return None
 
 
+def _subject_stop(ctx: Context, i: int, limit: int) -> int | None:
+    """Where the subject starting at word ``i`` ends (exclusive): a comma, a
+    colon, a complementizer, a verb or a preposition opening an adjunct; None
+    when it runs on too long."""
+
+    def ends(k: int) -> bool:
+        word = ctx.word(k)
+        return (
+            ctx.comma_before(k)
+            or ":" in ctx.gap(k - 1, k)
+            or ctx.lex.is_complementizer(word)
+            or bool(ctx.lex.verb_kind(word))
+            or (word in ctx.lex.phrase_stops and word != "في")
+        )
+
+    stop = i + 1
+    while stop < min(limit, i + MAX_APPOSITION + MAX_NAME) and not ends(stop):
+        stop += 1
+    return stop if stop >= limit or ends(stop) else None
+
+
+def name_after_title(ctx: Context, i: int, limit: int, title: int = 1) -> Speaker | None:
+    """A name closing a title that neither the entity stage nor the given
+    names know, often a foreign one ("رئيس الاتحاد الدولي لكرة القدم (فيفا)
+    جياني إنفانتينو", "المتحدث باسم وزارة الصحة العراقية سيف البدر"): the
+    last two or three words of the subject, the first of them indefinite,
+    after a title that ends on a definite word, an organisation or a closing
+    parenthesis."""
+    stop = _subject_stop(ctx, i, limit)
+    if stop is None:
+        return None
+    for n in (2, MAX_NAME):
+        k = stop - n
+        if k >= i + max(1, title) and _name_after(ctx, k, stop):
+            return _phrase_speaker(ctx, k, stop, PERSON)
+    return None
+
+
+def _name_after(ctx: Context, k: int, stop: int) -> bool:
+    """Whether words ``k`` to ``stop`` read as a name closing a title: plain
+    words, the first indefinite, no entity but a guessed person among them,
+    and before them the end of a title (a definite word, an entity, ")")."""
+    if k < 1:
+        return False
+    words = [ctx.word(m) for m in range(k, stop)]
+    if words[0].startswith("ال") or any(
+        not w.isalpha()
+        or _not_a_subject(ctx, w)
+        or w in ctx.lex.phrase_stops
+        or w in ctx.lex.phrase_skips
+        for w in words
+    ):
+        return False
+    start, end = ctx.words.starts[k], ctx.words.ends[stop - 1]
+    if ctx.entity_in_word(k) is not None or any(
+        e.label != "PER" for e in ctx.entities_between(start, end)
+    ):
+        return False
+    if any(ctx.gap(m - 1, m).strip() for m in range(k + 1, stop)):
+        return False  # punctuation inside: not one name
+    return (
+        ")" in ctx.gap(k - 1, k)
+        or ctx.word(k - 1).startswith("ال")
+        or ctx.entity_ending_in_word(k - 1) is not None
+    )
+
+
+def full_name_before(ctx: Context, speaker: Speaker) -> Speaker | None:
+    """A one-word subject that closes a name written in full earlier, after
+    a title ("نظيره الإسباني خوسيه مانويل ألباريس" … "وقال ألباريس"): that
+    name, as a person."""
+    if speaker.id is not None or speaker.mention is None:
+        return None
+    words = ctx.words_in(*speaker.mention)
+    if len(words) != 1:
+        return None
+    word = ctx.word(words[0])
+    if (
+        any(
+            f in ctx.lex.org_heads or f in ctx.lex.documents or f in ctx.lex.role_heads.by_first
+            for f in ctx.lex.forms(word)
+        )
+        or ctx.matches(words[0], ctx.lex.speaker_heads)[0]
+    ):
+        return None  # "وأكدت الوزارة": a noun that refers back, not a name
+    for m in range(words[0] - 1, 0, -1):
+        if ctx.word(m) != word:
+            continue
+        for n in (2, MAX_NAME):
+            k = m + 1 - n
+            if k >= 1 and _name_after(ctx, k, m + 1):
+                return _phrase_speaker(ctx, k, m + 1, PERSON).at(speaker.mention)
+    return None
+
+
 def _titled(ctx: Context, i: int, limit: int, position: int) -> Speaker:
     """A title: the name apposed to it, else the person of the document
     holding it, else the title itself as a role."""
@@ -396,7 +549,11 @@ def _titled(ctx: Context, i: int, limit: int, position: int) -> Speaker:
         known = [e for e in persons if not str(e.data.get("id") or "").startswith("per:~")]
         return as_person(ctx, known[0] if known else persons[0], limit)
     title = ctx.matches(i, ctx.lex.role_heads)[0]
-    apposed = _apposition(ctx, end, limit) or trailing_name(ctx, i, limit, title)
+    apposed = (
+        _apposition(ctx, end, limit)
+        or trailing_name(ctx, i, limit, title)
+        or name_after_title(ctx, i, limit, title)
+    )
     if apposed is not None:
         return apposed
     end = _extended(ctx, end, limit)
@@ -437,7 +594,15 @@ def role_holder(
     before ``position``, else the first after it."""
     head = bare(ctx.lex.strip_proclitic(words[0]))
     orgs = {e.data.get("id") for e in ctx.entities_between(start, end) if e.label == "ORG"}
-    candidates: list[tuple[int, EntityRef]] = []
+    sentence = ctx.sentence_of(position)
+    # the latest mention of each person before the statement, by any form
+    # ("الأمير فيصل" after "وزير الخارجية … فيصل بن فرحان مع نظيره …")
+    latest: dict[str, int] = {}
+    for entity in ctx.entities:
+        key = entity.data.get("id")
+        if entity.label == "PER" and key and entity.ns < position:
+            latest[key] = entity.ns
+    candidates: list[tuple[tuple[int, int], EntityRef]] = []
     for entity in ctx.entities:
         role: dict[str, Any] = entity.data.get("role") or {}
         if entity.label != "PER" or not role.get("title"):
@@ -450,8 +615,11 @@ def role_holder(
             continue
         if orgs and role.get("org_id") not in orgs:
             continue
+        if sentence is not None and position <= entity.ns < sentence[1]:
+            continue  # later in the same sentence: it would be apposed to the title
         before = entity.ns < position
-        candidates.append(((0 if before else 1, -entity.ns if before else entity.ns), entity))
+        last = latest.get(entity.data.get("id") or "", entity.ns)
+        candidates.append(((0 if before else 1, -last if before else entity.ns), entity))
     if not candidates:
         return None
     entity = min(candidates, key=lambda c: c[0])[1]
@@ -462,8 +630,10 @@ def subject_before(ctx: Context, verb: int, sentence_start: int) -> Speaker | No
     """A subject standing before its verb ("مصادر محلية أفادت بأن", "الوزير
     قال إن"): an entity ending right before the verb, or a speaker phrase that
     opens the sentence and reaches the verb."""
+    skipped = verb
     while verb > 0 and ctx.word(verb - 1) in ctx.lex.phrase_skips:  # "كان الوزير قد قال"
         verb -= 1
+    skipped = skipped != verb
     if verb == 0 or ctx.words.starts[verb - 1] < sentence_start:
         return None
     if (
@@ -480,13 +650,17 @@ def subject_before(ctx: Context, verb: int, sentence_start: int) -> Speaker | No
     if entity is not None and entity.ns >= sentence_start and entity.label in _ENTITY_TYPES:
         return from_entity(ctx, entity)
     first = ctx.first_word(sentence_start)
+    # "وكان الاتحاد … قد أعلن": كان and قد frame the subject
+    framed = skipped and first < verb - 1 and ctx.word(first) in ctx.lex.copulas
+    if framed:
+        first += 1
     if verb - first > MAX_PHRASE or ctx.comma_before(verb):
         return None
     found = subject(ctx, first, verb, ctx.words.starts[verb])
     if (
         found is not None
         and found.mention is not None
-        and found.mention[1] >= ctx.words.ends[verb - 1]
+        and (found.mention[1] >= ctx.words.ends[verb - 1] or (framed and found.typed))
     ):
         return found
     return None
