@@ -592,3 +592,10 @@ def test_nickname_after_a_new_clause_and_a_case_name_are_not_quotes():
         'بـ"ملف الفساد الكبير" إلى الشهر المقبل.'
     )
     assert not [q for q in quotes(text) if q["kind"] == "direct"]
+
+
+def test_a_name_opening_with_ali_is_not_the_preposition():
+    found = quotes("وقال وزير الداخلية التركي علي يرلي كايا إن الشرطة اعتقلت المشتبه بهم.")
+    assert one(found, "indirect", "الشرطة اعتقلت")["who"] == "علي يرلي كايا"
+    found = quotes("وشدد الوزير على أن الشرطة اعتقلت المشتبه بهم.")
+    assert one(found, "indirect", "الشرطة اعتقلت")["who"] == "الوزير"

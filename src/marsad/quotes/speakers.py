@@ -135,12 +135,19 @@ def phrase_end(ctx: Context, i: int, limit: int, max_words: int = MAX_PHRASE) ->
             ctx.comma_before(j)
             or ":" in ctx.gap(j - 1, j)
             or ctx.lex.is_complementizer(word)
-            or word in ctx.lex.phrase_stops
+            or (word in ctx.lex.phrase_stops and not _person_starts(ctx, j))
             or ctx.lex.verb_kind(word)
         ):
             break
         j += 1
     return j
+
+
+def _person_starts(ctx: Context, j: int) -> bool:
+    """Word ``j`` begins a person the entity stage found: "علي" of "علي يرلي
+    كايا" folds onto the preposition "على" but is a name here."""
+    entity = ctx.entity_in_word(j)
+    return entity is not None and entity.label == "PER" and ctx.first_word(entity.ns) == j
 
 
 def _phrase_speaker(ctx: Context, i: int, j: int, kind: str) -> Speaker:
@@ -159,9 +166,24 @@ def person_in_word(ctx: Context, i: int) -> EntityRef | None:
     open a name: a preposition with the article ("للشؤون"), a verbal noun
     ("قوله"), a complementizer or a cue read as a guessed name."""
     entity = ctx.entity_in_word(i)
-    if entity is None or entity.label != "PER" or _not_a_subject(ctx, ctx.word(i)):
+    if entity is None or entity.label != "PER":
+        return None
+    if _not_a_subject(ctx, ctx.word(i)) and not _full_name_from(ctx, entity, i):
         return None
     return entity
+
+
+def _full_name_from(ctx: Context, entity: EntityRef, i: int) -> bool:
+    """A name of several words opening at word ``i`` whose first word folds
+    onto a preposition (علي يرلي كايا: علي, not على)."""
+    word = ctx.word(i)
+    return (
+        ctx.first_word(entity.ns) == i
+        and ctx.first_word(entity.ne) > i + 1
+        and word in ctx.lex.phrase_stops
+        and not ctx.lex.is_complementizer(word)
+        and not ctx.lex.verb_kind(word)
+    )
 
 
 def _not_a_subject(ctx: Context, word: str) -> bool:
