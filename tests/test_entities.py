@@ -350,3 +350,12 @@ def test_opposition_and_verbs_of_form_v_are_not_people():
 def test_a_masculine_nisba_after_a_feminine_head_belongs_to_the_title():
     doc = analyse("ودعا وزير الخارجية الأمريكي أنتوني بلينكن إلى التهدئة.")
     assert all(kind != "ORG" for _, kind, _ in mentions(doc))
+
+
+def test_a_conjunction_or_a_plural_after_a_title_is_not_a_name():
+    doc = analyse(
+        "وحذر نائب رئيس الوزراء وزير الخارجية وشؤون المغتربين الأردني أيمن الصفدي من التصعيد، "
+        "فيما دعا منسق الإغاثة في حالات الطوارئ إلى هدنة."
+    )
+    persons = [t for t, kind, _ in mentions(doc) if kind == "PER"]
+    assert persons == ["أيمن الصفدي"]

@@ -163,8 +163,10 @@ def _is_name_word(word: str, position: int) -> bool:
         return False  # "للشؤون": ل + the article, a prepositional phrase
     if word.startswith("وال") and word not in _given_first_words():
         return False  # "والميدان": a conjunction and the article
-    if position > 0 and word.startswith("و") and word not in _given_first_words():
-        return False  # "يعقوب والحديث"، "جرجورة وسليمان": a conjunction, not a name
+    if word.startswith("و") and len(word) > 3 and word not in _given_first_words():
+        return False  # "جرجورة وسليمان"، "وزير الخارجية وشؤون المغتربين": a conjunction
+    if position == 0 and word.endswith("ات") and word not in _given_first_words():
+        return False  # "حالات الطوارئ": a plural noun does not open a name
     return position > 0 or not word.startswith("ال") or len(word) <= 3
 
 

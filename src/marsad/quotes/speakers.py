@@ -23,7 +23,7 @@ _ENTITY_TYPES = {"PER": PERSON, "ORG": ORGANIZATION, "GPE": ORGANIZATION}
 #: words a speaker phrase may run over (a title with its organisation)
 MAX_PHRASE = 8
 #: how far an apposed name may follow its title
-MAX_APPOSITION = 10
+MAX_APPOSITION = 16
 #: words of a name in apposition that the entity stage did not find
 MAX_NAME = 3
 #: relative pronouns: "فلان، الذي قال" speaks through them
