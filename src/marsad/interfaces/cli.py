@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -310,14 +310,14 @@ def entities_command(
     id (KB id, or ~hash for entities outside the KB), type, name, mentions, articles."""
     with open_store(db_path) as store:
         rows = store.entity_counts(entity_type=entity_type, search=search, limit=limit)
-    for row in rows:
-        if as_json:
-            click.echo(json.dumps(row, ensure_ascii=False))
-        else:
-            click.echo(
-                f"{row['articles']:>5} art {row['mentions']:>5} men  {row['type']:<4} "
-                f"{click.style(str(row['id']), fg='green'):<40} {row['name']}"
-            )
+    _echo_rows(rows, as_json, _entity_line)
+
+
+def _entity_line(row: dict[str, Any]) -> str:
+    return (
+        f"{row['articles']:>5} art {row['mentions']:>5} men  {row['type']:<4} "
+        f"{click.style(str(row['id']), fg='green'):<40} {row['name']}"
+    )
 
 
 # --- marsad quotes: who said what (stored quotes) ------------------------------------
@@ -335,15 +335,15 @@ def quotes_command(
     """List who said what in stored articles: date, outlet, speaker and the quote."""
     with open_store(db_path) as store:
         rows = store.quotes(speaker=speaker, search=search, limit=limit)
-    for row in rows:
-        if as_json:
-            click.echo(json.dumps(row, ensure_ascii=False))
-            continue
-        who = click.style(row["speaker"] or "?", fg="green")
-        click.echo(
-            f"{(row['published'] or '')[:10]:10}  {(row['outlet'] or '-')[:20]:20}  "
-            f"{who} ({row['speaker_type']}, {row['kind']}): {row['text']}"
-        )
+    _echo_rows(rows, as_json, _quote_line)
+
+
+def _quote_line(row: dict[str, Any]) -> str:
+    who = click.style(row["speaker"] or "?", fg="green")
+    return (
+        f"{(row['published'] or '')[:10]:10}  {(row['outlet'] or '-')[:20]:20}  "
+        f"{who} ({row['speaker_type']}, {row['kind']}): {row['text']}"
+    )
 
 
 @cli.command("errors")
@@ -415,11 +415,7 @@ def events_command(
         rows = store.events(
             event_type=event_type, actor=actor, place=place, since=since, limit=limit
         )
-    for row in rows:
-        if as_json:
-            click.echo(json.dumps(row, ensure_ascii=False))
-            continue
-        click.echo(_event_line(row))
+    _echo_rows(rows, as_json, _event_line)
 
 
 def _event_line(row: dict[str, Any]) -> str:
@@ -545,15 +541,15 @@ def stories_command(
     """List stories, newest first: first seen, article count, outlets, title."""
     with open_store(db_path) as store:
         rows = store.list_stories(since=since, min_sources=min_sources, limit=limit)
-    for row in rows:
-        if as_json:
-            click.echo(json.dumps(row, ensure_ascii=False))
-            continue
-        outlets = ", ".join(row["outlets"]) or "-"
-        click.echo(
-            f"{click.style(row['id'], fg='green')}  {(row['first_seen'] or '')[:10]:10}  "
-            f"{row['articles']:>3} art  {(row['title'] or '')[:60]}  [{outlets[:60]}]"
-        )
+    _echo_rows(rows, as_json, _story_line)
+
+
+def _story_line(row: dict[str, Any]) -> str:
+    outlets = ", ".join(row["outlets"]) or "-"
+    return (
+        f"{click.style(row['id'], fg='green')}  {(row['first_seen'] or '')[:10]:10}  "
+        f"{row['articles']:>3} art  {(row['title'] or '')[:60]}  [{outlets[:60]}]"
+    )
 
 
 def _show_story(ident: str, db_path: str | None, as_json: bool) -> None:
@@ -579,6 +575,14 @@ def _show_story(ident: str, db_path: str | None, as_json: bool) -> None:
 @cli.group("eval")
 def eval_group() -> None:
     """Score marsad's analysis against annotated gold files (see docs/evaluation.md)."""
+
+
+def _echo_rows(
+    rows: Iterable[dict[str, Any]], as_json: bool, line: Callable[[dict[str, Any]], str]
+) -> None:
+    """Listing commands: one JSON object per row (``--json``), else a text line."""
+    for row in rows:
+        click.echo(json.dumps(row, ensure_ascii=False) if as_json else line(row))
 
 
 def _echo_result(result: dict[str, Any] | str) -> None:

@@ -415,21 +415,8 @@ def trailing_name(ctx: Context, i: int, limit: int, title: int = 1) -> Speaker |
     the subject (a comma, a colon, a complementizer, a verb or a preposition
     opening an adjunct: "… ريما خوري قبيل مغادرة"). The name starts after the
     ``title`` words ("المتحدث باسم": باسم is no given name there)."""
-
-    def ends(k: int) -> bool:
-        word = ctx.word(k)
-        return (
-            ctx.comma_before(k)
-            or ":" in ctx.gap(k - 1, k)
-            or ctx.lex.is_complementizer(word)
-            or bool(ctx.lex.verb_kind(word))
-            or (word in ctx.lex.phrase_stops and word != "في")
-        )
-
-    stop = i + 1
-    while stop < min(limit, i + MAX_APPOSITION + MAX_NAME) and not ends(stop):
-        stop += 1
-    if stop < limit and not ends(stop):
+    stop = _subject_stop(ctx, i, limit)
+    if stop is None:
         return None
     for k in range(i + max(1, title), stop - 1):
         word = ctx.word(k)
