@@ -599,3 +599,10 @@ def test_a_name_opening_with_ali_is_not_the_preposition():
     assert one(found, "indirect", "الشرطة اعتقلت")["who"] == "علي يرلي كايا"
     found = quotes("وشدد الوزير على أن الشرطة اعتقلت المشتبه بهم.")
     assert one(found, "indirect", "الشرطة اعتقلت")["who"] == "الوزير"
+
+
+def test_unnamed_sources_keep_their_complement():
+    found = quotes("وقال مهندس في حقل الشرارة، طلب عدم نشر اسمه، إن الصيانة تأخرت.")
+    assert one(found, "indirect", "الصيانة تأخرت")["who"] == "مهندس في حقل الشرارة"
+    found = quotes("وأكد مصدر من النيابة العمومية أن الملف استوفى الإجراءات.")
+    assert one(found, "indirect", "الملف استوفى")["who"] == "مصدر من النيابة العمومية"

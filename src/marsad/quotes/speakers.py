@@ -199,10 +199,11 @@ def _not_a_subject(ctx: Context, word: str) -> bool:
 
 
 def _extended(ctx: Context, j: int, limit: int) -> int:
-    """ "مصدر في وزارة الدفاع": a role phrase runs over في and the organisation,
+    """ "مصدر في وزارة الدفاع": a role phrase runs over في (or من: "مصدر من
+    النيابة العامة") and the organisation,
     or over في and the one definite noun that ends the subject ("مسؤولين في
     البرنامج", "مصدر في الوزارة")."""
-    if j + 1 < limit and ctx.word(j) == "في":
+    if j + 1 < limit and ctx.word(j) in ("في", "من"):
         entity = ctx.entity_in_word(j + 1)
         if entity is not None and entity.label in ("ORG", "GPE"):
             return max(j + 1, ctx.first_word(entity.ne))
@@ -220,7 +221,17 @@ def _extended(ctx: Context, j: int, limit: int) -> int:
             k += 1
         if k >= limit or (k > j + 1 and ctx.comma_before(k)):
             return j
+        place = ctx.entity_in_word(k)
+        if k > j + 1 and place is not None and place.label in ("ORG", "GPE", "FAC", "LOC"):
+            return ctx.first_word(place.ne)  # "مهندس في حقل الشرارة"
         word, after = ctx.word(k), k + 1
+        while (
+            after < min(limit, k + 3)
+            and ctx.word(after).startswith("ال")
+            and not ctx.comma_before(after)
+            and not _not_a_subject(ctx, ctx.word(after))
+        ):
+            after += 1  # its adjectives: "مصدر من النيابة العمومية"
         if (
             ctx.entity_in_word(k) is None
             and word.startswith("ال")
