@@ -413,3 +413,11 @@ def test_eval_dates_on_a_small_timeml_file(tmp_path: Path) -> None:
     report = json.loads(result.output)
     assert report["exact_span"]["f1"] == 1.0
     assert report["values"]["value_accuracy"] == 1.0
+
+
+def test_frequency_adjectives_are_sets() -> None:
+    text = "وعقد المؤتمر السنوي للاتحاد، وتصرف الحكومة رواتب شهرية ونشرة يومية."
+    found = {text[t.start : t.end]: (t.type, t.value) for t in find_dates(text, ANCHOR)}
+    assert found["السنوي"] == ("SET", "P1Y")
+    assert found["شهرية"] == ("SET", "P1M")
+    assert found["يومية"] == ("SET", "P1D")
