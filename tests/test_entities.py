@@ -359,3 +359,14 @@ def test_a_conjunction_or_a_plural_after_a_title_is_not_a_name():
     )
     persons = [t for t, kind, _ in mentions(doc) if kind == "PER"]
     assert persons == ["أيمن الصفدي"]
+
+
+def test_kb_aliases_with_a_title_or_a_kind_of_place_give_the_bare_name():
+    doc = analyse("وقال الرئيس قيس سعيد إن الوضع في مدينة حلب ومحافظة نينوى يتحسن.")
+    spans = {
+        text: (i, (s.data or {}).get("level"))
+        for (text, _, i), s in zip(mentions(doc), doc.spans("entities"), strict=True)
+    }
+    assert spans["قيس سعيد"][0] == "per:kais_saied"
+    assert spans["حلب"] == ("loc:sy_aleppo", "city")
+    assert spans["نينوى"] == ("loc:iq_nineveh_gov", "governorate")

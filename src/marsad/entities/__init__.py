@@ -25,17 +25,19 @@ from marsad.doc import Doc
 from marsad.entities.backends import Recogniser, active_recognisers, recognised_mentions
 from marsad.entities.context import (
     Occupancy,
+    cue_first_words,
     lexicons,
     organizations_by_head,
     persons_after_titles,
     persons_by_given_name,
     persons_in_quotes,
+    place_cues,
     places_after_cues,
 )
 from marsad.entities.kb import KnowledgeBase, build_kb, user_files
 from marsad.entities.link import Linker
 from marsad.entities.matcher import AliasMatcher
-from marsad.entities.mentions import Mention, Words
+from marsad.entities.mentions import Mention, Words, strip_proclitic
 
 __all__ = ["add_entities", "entity_summary", "load_kb", "reset_kb"]
 
@@ -83,6 +85,8 @@ def find_mentions(
             if mention is not None:
                 mentions.append(mention)
     linker.resolve_ambiguity(mentions)
+    for mention in mentions:
+        _drop_leading_cue(mention, norm.text, kb)
     for recogniser in recognisers:
         mentions.extend(recognised_mentions(doc, recogniser, linker, mentions))
     words = Words.of(norm.text)
@@ -107,6 +111,25 @@ def find_mentions(
     mentions.sort(key=lambda m: m.ns)
     linker.attach_roles(mentions, norm)
     return mentions
+
+
+def _drop_leading_cue(mention: Mention, text: str, kb: KnowledgeBase) -> None:
+    """Keep titles and kinds of place out of a KB mention whose alias has them
+    ("الرئيس قيس سعيد", "مدينة حلب", "محافظة نينوى"): the span is the name
+    (قيس سعيد، حلب، نينوى) when the rest names the same entry; the cue of a
+    place stays as its ``level``, a title is attached as the person's role."""
+    if mention.source != "kb" or mention.type not in ("PER", "GPE", "LOC", "FAC"):
+        return
+    cues = cue_first_words() if mention.type == "PER" else place_cues()
+    while True:
+        surface = text[mention.ns : mention.ne]
+        first, _, rest = surface.partition(" ")
+        reading = strip_proclitic(first, cues) if rest else None
+        if reading is None or not any(e.id == mention.entry_id for e in kb.lookup(rest)):
+            return
+        mention.ns += len(first) + 1
+        if mention.type != "PER":
+            mention.attrs.setdefault("level", place_cues()[reading[1]])
 
 
 def _words_in_body(words: Words, body: list[tuple[int, int]]) -> list[bool]:

@@ -60,7 +60,7 @@ def person_cues() -> dict[tuple[str, ...], str]:
 
 
 @cache
-def _cue_first_words() -> frozenset[str]:
+def cue_first_words() -> frozenset[str]:
     return frozenset(seq[0] for seq in person_cues())
 
 
@@ -153,7 +153,7 @@ def _is_name_word(word: str, position: int) -> bool:
             continue  # العلي، الحسن: a family name from a given name
         if stem in stopwords() or stem in org_heads() or stem in place_cues():
             return False
-        if stem in _cue_first_words():
+        if stem in cue_first_words():
             return False
     if _looks_like_verb(word) or _looks_like_verbal_noun(word):
         return False
@@ -313,7 +313,7 @@ Tags = dict[str, dict[int, tuple[str, str]]]
 def lexicons() -> dict[str, frozenset[str]]:
     """The cue lexicons words are tagged with before the recognisers run."""
     return {
-        "cue": _cue_first_words(),
+        "cue": cue_first_words(),
         "given": _given_first_words(),
         "head": org_heads(),
         "place": frozenset(place_cues()),

@@ -279,9 +279,23 @@ def _title_name(clause: Clause, arg: Arg) -> Arg:
 
 def _place_named(clause: Clause, mention: Arg) -> bool:
     """A place written with its kind (قرية باريشا، مدينة حلب): a place, not the
-    genitive of the noun before it (الطائرات قرية باريشا)."""
+    genitive of the noun before it (الطائرات قرية باريشا). The kind is inside
+    the mention or, as entity spans leave it out, the word before it."""
     words = clause.words
-    return sequence_end(words, mention.first, mention.last + 1, "place", "*") is not None
+    if sequence_end(words, mention.first, mention.last + 1, "place", "*") is not None:
+        return True
+    before = mention.first - 1
+    return before >= clause.start and _kind_of_place(clause, before, mention)
+
+
+def _kind_of_place(clause: Clause, i: int, mention: Arg) -> bool:
+    """Word ``i`` is a kind of place (قرية، مدينة) naming the place ``mention``
+    that follows it."""
+    return (
+        mention.label in ("GPE", "LOC", "FAC")
+        and mention.first == i + 1
+        and sequence_end(clause.words, i, i + 1, "place", "*") is not None
+    )
 
 
 def noun_phrase(clause: Clause, i: int, *, actor: bool) -> Arg | None:
@@ -292,6 +306,10 @@ def noun_phrase(clause: Clause, i: int, *, actor: bool) -> Arg | None:
     mention = clause.mention_at(i)
     if mention is not None:
         return mention
+    named = clause.mention_at(i + 1)
+    if named is not None and _kind_of_place(clause, i, named):
+        # "قرية باريشا": the place with its kind, as one argument
+        return Arg(i, named.last, words.starts[i], named.ne, named.label, named.data)
     if has_form(words, i, modifiers()["function"].forms) or number_at(words, i) is not None:
         return None
     if not is_a(words, i, "actor_noun"):
