@@ -370,3 +370,11 @@ def test_kb_aliases_with_a_title_or_a_kind_of_place_give_the_bare_name():
     assert spans["قيس سعيد"][0] == "per:kais_saied"
     assert spans["حلب"] == ("loc:sy_aleppo", "city")
     assert spans["نينوى"] == ("loc:iq_nineveh_gov", "governorate")
+
+
+def test_a_large_capital_standing_for_its_government_is_a_place():
+    doc = analyse("وقالت الخارجية إن أنقرة ترفض المقترح، فيما ردت موسكو بحذر على ريال مدريد.")
+    found = {text: (kind, i) for text, kind, i in mentions(doc)}
+    assert found["أنقرة"][0] == "GPE"
+    assert found["موسكو"][0] == "GPE"
+    assert found["ريال مدريد"] == ("ORG", "org:real_madrid")

@@ -18,6 +18,9 @@ from marsad.text.normalize import NormalizedText, normalize_string
 #: trusted for big places, or after a place cue such as مدينة or قرية
 _GEONAMES_MIN_POPULATION = 100_000
 _GEONAMES_MIN_POPULATION_ABROAD = 1_000_000
+#: GeoNames cities this large are named anywhere in a sentence, not only after
+#: a locative (they stand for their governments: "أنقرة ترفض")
+_METROPOLIS = 2_000_000
 _LOCATIVES = frozenset(
     normalize_string(w)
     for w in (
@@ -145,6 +148,10 @@ class Linker:
             return True
         if " " not in key and strip_proclitic(key, stopwords()) is not None:
             return False  # وأن folds to وان (Van): a function word, not a place
+        if len(key) >= 4 and any(
+            self.kb.entries[a.entry_id].population >= _METROPOLIS for a in aliases
+        ):
+            return True  # "أنقرة تعتبر…", "موسكو ترد": a capital as subject
         if not _where_places_stand(segment, local_ns):
             return False
         region = region_countries()
