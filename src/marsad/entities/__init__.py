@@ -124,10 +124,11 @@ def _drop_leading_cue(mention: Mention, text: str, kb: KnowledgeBase) -> None:
     while True:
         surface = text[mention.ns : mention.ne]
         first, _, rest = surface.partition(" ")
+        rest = rest.lstrip()
         reading = strip_proclitic(first, cues) if rest else None
         if reading is None or not any(e.id == mention.entry_id for e in kb.lookup(rest)):
             return
-        mention.ns += len(first) + 1
+        mention.ns += len(surface) - len(rest)
         if mention.type != "PER":
             mention.attrs.setdefault("level", place_cues()[reading[1]])
 

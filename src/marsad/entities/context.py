@@ -128,7 +128,8 @@ class Occupancy:
         for mention in mentions:
             self.claim(mention)
 
-    def claim(self, mention: Mention) -> None:
+    def claim(self, mention: Mention) -> Mention:
+        """Mark the words of ``mention`` as its own; returns it."""
         first = self.words.first_from(mention.ns)
         if first > 0 and self.words.ends[first - 1] > mention.ns:
             first -= 1  # the mention starts inside a word after a proclitic
@@ -136,6 +137,7 @@ class Occupancy:
             if self.words.starts[i] >= mention.ne:
                 break
             self.owner[i] = mention
+        return mention
 
     def free(self, i: int) -> bool:
         return 0 <= i < len(self.owner) and self.owner[i] is None
@@ -401,8 +403,7 @@ def persons_by_given_name(words: Words, occ: Occupancy, tags: Tags) -> Iterator[
             # "سمير: ..." — punctuation or a line break ends the name; a kunya
             # (أبو غسان) is a whole name by itself
             if kunya:
-                yield _claimed(
-                    occ,
+                yield occ.claim(
                     Mention(
                         words.starts[i] + len(reading[0]), words.ends[i + 1], "PER", "given_name"
                     ),
@@ -442,11 +443,6 @@ def _compound_given(words: Words, i: int, stem: str) -> int:
 
 def _nameable(words: Words, j: int) -> bool:
     return j not in words.not_names and words.word(j).isalpha()
-
-
-def _claimed(occ: Occupancy, mention: Mention) -> Mention:
-    occ.claim(mention)
-    return mention
 
 
 @cache

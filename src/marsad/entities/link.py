@@ -77,11 +77,16 @@ def ambiguous_places() -> frozenset[str]:
     return frozenset(alias_key(name) for name in read_lines("entities/ambiguous_places.txt"))
 
 
+def _word_before(segment: str, local_ns: int) -> str:
+    before = segment[max(0, local_ns - 20) : local_ns].split()
+    return before[-1] if before else ""
+
+
 def _after_place_cue(segment: str, local_ns: int) -> bool:
     from marsad.entities.context import place_cues
 
-    before = segment[max(0, local_ns - 20) : local_ns].split()
-    return bool(before) and strip_proclitic(before[-1], place_cues()) is not None
+    word = _word_before(segment, local_ns)
+    return bool(word) and strip_proclitic(word, place_cues()) is not None
 
 
 def _where_places_stand(segment: str, local_ns: int) -> bool:
@@ -89,9 +94,8 @@ def _where_places_stand(segment: str, local_ns: int) -> bool:
     with ب/ل attached: where a name that is also an ordinary word is a place."""
     if _after_place_cue(segment, local_ns):
         return True
-    before = segment[max(0, local_ns - 20) : local_ns].split()
     attached = segment[local_ns - 1 : local_ns] if local_ns else ""
-    return attached in ("ب", "ل") or (bool(before) and before[-1] in _LOCATIVES)
+    return attached in ("ب", "ل") or _word_before(segment, local_ns) in _LOCATIVES
 
 
 def _attached_prefix(text: str, pos: int) -> str:
@@ -123,9 +127,10 @@ class Linker:
             return None  # "أظهرت صور": pictures, not Tyre
         if key in month_numbers() and not _after_place_cue(segment, local_ns):
             return None  # "في آب" is August; "مدينة إب" the Yemeni city
-        if "س" in _attached_prefix(segment, local_ns):
+        prefix = _attached_prefix(segment, local_ns)
+        if "س" in prefix:
             return None  # the future prefix takes verbs: سلامي is not س + لامي (Lammy)
-        if not key.startswith("ال") and "ال" in _attached_prefix(segment, local_ns):
+        if not key.startswith("ال") and "ال" in prefix:
             aliases = [a for a in aliases if a.kind == "nisba"]
             if not aliases:
                 return None  # "الحماة" is not ال + حماة: a name without the article takes none

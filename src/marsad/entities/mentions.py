@@ -18,7 +18,7 @@ from marsad.text.normalize import NormalizedText, normalize_string
 
 WORD_RE = re.compile(r"\w+")
 # tanween: fathatan, dammatan, kasratan
-_TANWEEN_WORD_RE = re.compile(r"[\u064B-\u064D]")
+_TANWEEN_RE = re.compile(r"[\u064B-\u064D]")
 
 
 @cache
@@ -125,7 +125,7 @@ class Words:
             i = self.index_at(norm.to_normalized(match.start()))
             if i is not None:
                 found.add(i)
-        for match in _TANWEEN_WORD_RE.finditer(original):
+        for match in _TANWEEN_RE.finditer(original):
             letter = match.start() - 1  # the letter the mark sits on, before other marks
             while letter > 0 and "\u064b" <= original[letter] <= "\u065f":
                 letter -= 1

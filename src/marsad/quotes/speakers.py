@@ -144,10 +144,10 @@ def phrase_end(ctx: Context, i: int, limit: int, max_words: int = MAX_PHRASE) ->
 
 
 def _person_starts(ctx: Context, j: int) -> bool:
-    """Word ``j`` begins a person the entity stage found: "علي" of "علي يرلي
-    كايا" folds onto the preposition "على" but is a name here."""
+    """Word ``j`` opens a person's name of several words the entity stage
+    found: "علي" of "علي يرلي كايا" folds onto the preposition "على"."""
     entity = ctx.entity_in_word(j)
-    return entity is not None and entity.label == "PER" and ctx.first_word(entity.ns) == j
+    return entity is not None and entity.label == "PER" and _full_name_from(ctx, entity, j)
 
 
 def _phrase_speaker(ctx: Context, i: int, j: int, kind: str) -> Speaker:
