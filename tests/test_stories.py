@@ -239,6 +239,31 @@ def test_eval_stories_on_examples():
     scores = json.loads(result.output)
     assert scores["articles"] == 42
     assert scores["bcubed"]["f1"] >= 0.85
+    # the examples' gold names threads: they are scored too, and a thread holds
+    # whole stories, so there are no more threads than stories
+    threads = scores["threads"]
+    assert threads["articles"] == 42
+    assert threads["predicted_stories"] <= scores["predicted_stories"]
+    assert threads["bcubed"]["precision"] >= 0.8
+
+
+def test_threads_are_scored_only_when_every_gold_story_names_one(tmp_path):
+    from marsad.evaluation.stories import load_gold_threads
+
+    def gold(stories: list[dict]) -> Path:
+        path = tmp_path / "gold.json"
+        path.write_text(json.dumps({"source": {"path": "."}, "stories": stories}), "utf-8")
+        return path
+
+    named = [
+        {"story": "a", "thread": "t", "articles": ["1", "2"]},
+        {"story": "b", "thread": "t", "articles": ["3"]},
+    ]
+    _, stories, threads = load_gold_threads(gold(named))
+    assert stories == {"1": "a", "2": "a", "3": "b"}
+    assert threads == {"1": "t", "2": "t", "3": "t"}
+    _, _, threads = load_gold_threads(gold([*named, {"story": "c", "articles": ["4"]}]))
+    assert threads is None
 
 
 def test_eval_stories_saudinewsnet_dev():
@@ -324,14 +349,19 @@ def test_key_word_stays_searchable_in_a_small_collection():
 def test_linkage_penalises_loose_stories():
     from marsad.stories.cluster import Config, Story
 
-    tight = Story("t", 1, "", "", None, None, None, {"a": 2.0}, 2.0, size=2)
-    loose = Story("l", 2, "", "", None, None, None, {"a": 1.0, "b": 1.0}, 2**0.5, size=2)
+    def tight() -> Story:
+        return Story("t", 1, "", "", None, None, None, {"a": 2.0}, 2.0, size=2)
+
+    def loose() -> Story:
+        return Story("l", 2, "", "", None, None, None, {"a": 1.0, "b": 1.0}, 2**0.5, size=2)
+
+    # a story belongs to one clusterer (it keeps the scale of that one's linkage)
     vector = {"a": 1.0}
     centroid_only = StoryClusterer(Config(linkage=0.0))
     mixed = StoryClusterer(Config(linkage=0.5))
-    assert centroid_only._cosine(vector, tight) == pytest.approx(1.0)
-    assert mixed._cosine(vector, tight) == pytest.approx(1.0)  # a tight story: the same
-    assert mixed._cosine(vector, loose) < centroid_only._cosine(vector, loose)
+    assert centroid_only._cosine(vector, tight()) == pytest.approx(1.0)
+    assert mixed._cosine(vector, tight()) == pytest.approx(1.0)  # a tight story: the same
+    assert mixed._cosine(vector, loose()) < centroid_only._cosine(vector, loose())
 
 
 def test_dot_is_symmetric_and_order_free():

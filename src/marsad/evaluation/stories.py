@@ -4,8 +4,11 @@ Gold file (JSON)::
 
     {
       "source": {"kind": "examples", "path": "../../examples"},
-      "stories": [{"story": "name", "articles": ["text/001_x.txt", ...]}, ...]
+      "stories": [{"story": "name", "thread": "optional theme",
+                   "articles": ["text/001_x.txt", ...]}, ...]
     }
+
+When every gold story names its ``thread``, threads are scored too, the same way.
 
 ``source.path`` is relative to the gold file. ``kind`` says how article ids
 name texts:
@@ -26,7 +29,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -51,6 +54,8 @@ class StoryScores:
     bcubed_precision: float
     bcubed_recall: float
     pairwise: Score
+    #: the same scores for threads, when the gold names them
+    threads: StoryScores | None = None
 
     @property
     def bcubed_f1(self) -> float:
@@ -67,6 +72,7 @@ class StoryScores:
                 "f1": self.bcubed_f1,
             },
             "pairwise": self.pairwise.to_dict(),
+            **({"threads": self.threads.to_dict()} if self.threads else {}),
         }
 
 
@@ -106,6 +112,15 @@ def score(gold: dict[str, str], predicted: dict[str, str]) -> StoryScores:
 
 def load_gold(path: str | Path) -> tuple[dict[str, Any], dict[str, str]]:
     """The source description and article -> gold story."""
+    source, gold, _ = load_gold_threads(path)
+    return source, gold
+
+
+def load_gold_threads(
+    path: str | Path,
+) -> tuple[dict[str, Any], dict[str, str], dict[str, str] | None]:
+    """The source description, article -> gold story, and article -> gold
+    thread (None unless every story names its thread)."""
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -113,13 +128,18 @@ def load_gold(path: str | Path) -> tuple[dict[str, Any], dict[str, str]]:
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise GoldError(f"{path}: not a story gold file ({exc})") from exc
     gold: dict[str, str] = {}
+    threads: dict[str, str] | None = {}
     for story in stories:
         for article in story["articles"]:
             if article in gold:
                 raise GoldError(f"{path}: article {article!r} is in two stories")
             gold[article] = story["story"]
+            if threads is not None and "thread" in story:
+                threads[article] = story["thread"]
+            else:
+                threads = None
     source = {**source, "path": str((path.parent / source["path"]).resolve())}
-    return source, gold
+    return source, gold, threads
 
 
 def _raw_articles(source: dict[str, Any], wanted: set[str]) -> Iterator[tuple[str, RawArticle]]:
@@ -150,22 +170,34 @@ def _raw_articles(source: dict[str, Any], wanted: set[str]) -> Iterator[tuple[st
 
 def evaluate_file(path: str | Path) -> StoryScores:
     """Cluster the gold file's articles and score the result."""
-    source, gold = load_gold(path)
+    source, gold, gold_threads = load_gold_threads(path)
     pipeline = default_pipeline()
     clusterer = StoryClusterer()
     predicted: dict[str, str] = {}
+    predicted_threads: dict[str, str] = {}
     for key, raw in _raw_articles(source, set(gold)):
         doc = pipeline(Doc(raw.text, meta=raw.meta))
         article = article_from_doc(doc)
         article.id = key
-        predicted[key] = clusterer.add(extract(article, NUM_PERM)).story
+        assignment = clusterer.add(extract(article, NUM_PERM))
+        predicted[key], predicted_threads[key] = assignment.story, assignment.thread
     missing = sorted(set(gold) - set(predicted))
     if missing:
         raise GoldError(f"{len(missing)} gold articles not found in the source: {missing[:5]}")
-    return score(gold, predicted)
+    result = score(gold, predicted)
+    if gold_threads is not None:
+        result = replace(result, threads=score(gold_threads, predicted_threads))
+    return result
 
 
 def format_report(result: StoryScores) -> str:
+    report = _format_scores(result)
+    if result.threads is not None:
+        report += "\nthreads: " + _format_scores(result.threads).replace("stories", "threads")
+    return report
+
+
+def _format_scores(result: StoryScores) -> str:
     pw = result.pairwise
     return "\n".join(
         [

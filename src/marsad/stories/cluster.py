@@ -23,13 +23,15 @@ entities, the shared terms and entities, the days apart, and the runner-up.
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
+from sys import intern
 from typing import Any
+
+import numpy as np
 
 from marsad.stories.dedup import Deduplicator
 from marsad.stories.features import ENTITY_PREFIX, EVENT_PREFIX, Features
@@ -77,6 +79,9 @@ class Story:
     size: int = 0  # articles that are not copies
     articles: int = 0
     outlets: list[str] = field(default_factory=list)
+    #: the cosine's denominator for the current centroid and the clusterer's
+    #: linkage (0: not computed yet)
+    scale: float = 0.0
 
     def gap(self, day: float | None) -> float:
         """Days between ``day`` and the nearest article of the story."""
@@ -158,13 +163,17 @@ class StoryClusterer:
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or Config()
         self.n_docs = 0
-        self.df: dict[str, int] = {}
+        self.df: Counter[str] = Counter()
         self.stories: dict[str, Story] = {}
         self.story_of: dict[Any, str] = {}
         # day -> term -> story ids with an article of that day using the term
         self.day_index: dict[int | None, dict[str, set[str]]] = {}
         self.dedup = Deduplicator()
-        self.threads = ThreadIndex(self.config.thread_threshold, self.config.centroid_terms)
+        self.threads = ThreadIndex(
+            self.config.thread_threshold,
+            self.config.centroid_terms,
+            min_shared=2,
+        )
         self.seq = 0
 
     # the decision -------------------------------------------------------------
@@ -217,20 +226,22 @@ class StoryClusterer:
         """Sublinear TF-IDF with the document frequencies as of now (this article
         included), cut to the heaviest terms and unit length."""
         self.n_docs += 1
+        if not terms:
+            return {}
         df = self.df
-        df_get = df.get
-        for term in terms:
-            df[term] = df_get(term, 0) + 1
+        # one string object per term (not one per article that used it): a
+        # membership hit is then an identity check, and the memory stays compact
+        names = [intern(t) for t in terms]
+        # Counter.update counts the names in C; the weights are computed as
+        # arrays: this ran once per article over a few hundred terms
+        df.update(names)
+        counts = np.fromiter(terms.values(), dtype=np.float64, count=len(names))
+        seen = np.fromiter(map(df.__getitem__, names), dtype=np.float64, count=len(names))
         log_n = math.log(self.n_docs + 1) + 1.0
-        log = math.log
-        # heaviest first, ties by term: the same order as ``top_terms``, with a
-        # partial sort (an article has a few hundred terms, the vector keeps 60)
-        heaviest = heapq.nsmallest(
-            self.config.article_terms,
-            [(-(1.0 + log(tf)) * (log_n - log(df[t] + 1)), t) for t, tf in terms.items()],
-        )
-        length = math.sqrt(math.fsum([w * w for w, _ in heaviest])) or 1.0
-        return {term: -w / length for w, term in heaviest}
+        weights = (1.0 + np.log(counts)) * (log_n - np.log(seen + 1.0))
+        heaviest = _heaviest(names, weights, self.config.article_terms)
+        length = math.sqrt(math.fsum([w * w for _, w in heaviest])) or 1.0
+        return {term: w / length for term, w in heaviest}
 
     def _searchable(self, term: str) -> bool:
         """Whether a term is rare enough to look candidates up by (common words
@@ -272,13 +283,12 @@ class StoryClusterer:
         # A story that shares a single rare word with a rich article cannot
         # reach the threshold; scoring only the others keeps a busy day cheap.
         least = 1 if len(query) < self.config.min_shared * 2 else self.config.min_shared
+        stories = self.stories
+        window = self.config.window_days
         scored: list[tuple[float, int, Story, float]] = []
-        for story_id, n in hits.items():
-            if n < least:
-                continue
-            story = self.stories[story_id]
+        for story in [stories[story_id] for story_id, n in hits.items() if n >= least]:
             gap = story.gap(day)
-            if gap <= self.config.window_days:
+            if gap <= window:
                 score = self._cosine(vector, story) * self._time_factor(gap)
                 scored.append((-score, story.seq, story, gap))
         scored.sort(key=lambda item: item[:2])
@@ -303,10 +313,10 @@ class StoryClusterer:
         together) has a short centroid, whose cosine flatters every newcomer of
         the theme, while the mean does not. The geometric mean keeps a true
         story's varied reports together and stops the chaining."""
-        a = self.config.linkage
-        if a == 0.0:
-            return story.norm
-        return story.norm ** (1.0 - a) * max(story.size, 1) ** a
+        if not story.scale:
+            a = self.config.linkage
+            story.scale = story.norm ** (1.0 - a) * max(story.size, 1) ** a
+        return story.scale
 
     def _cosine(self, vector: Vector, story: Story) -> float:
         return dot(vector, story.centroid) / self._scale(story)
@@ -330,9 +340,23 @@ class StoryClusterer:
         story.centroid = add_into(story.centroid, vector, self.config.centroid_terms)
         story.norm = norm(story.centroid)
         story.size += 1
+        story.scale = 0.0
 
     def _index(self, story_id: str, vector: Vector, day: float | None) -> None:
         bucket = None if day is None else math.floor(day)
         postings = self.day_index.setdefault(bucket, {})
         for term in list(vector)[: self.config.article_terms]:
             postings.setdefault(term, set()).add(story_id)
+
+
+def _heaviest(names: list[str], weights: np.ndarray, n: int) -> list[tuple[str, float]]:
+    """The ``n`` heaviest (term, weight) pairs, heaviest first, ties by term (the
+    order of ``top_terms``). Only the terms at or above the n-th weight are
+    sorted, so ties at the cut are settled by the term, as in a full sort."""
+    if len(names) > n:
+        cut = np.partition(weights, len(weights) - n)[len(weights) - n]
+        keep = np.flatnonzero(weights >= cut).tolist()
+    else:
+        keep = range(len(names))
+    pairs = sorted((-float(weights[i]), names[i]) for i in keep)
+    return [(term, -w) for w, term in pairs[:n]]

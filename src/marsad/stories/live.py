@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -160,7 +161,7 @@ def restore(clusterer: StoryClusterer, snapshot: dict[str, Any]) -> None:
     c = clusterer
     c.n_docs = int(snapshot["state"].get("n_docs", 0))
     c.seq = int(snapshot["state"].get("seq", 0))
-    c.df = snapshot["df"]
+    c.df = Counter(snapshot["df"])
     for row in snapshot["threads"]:
         centroid = json.loads(row["centroid"])
         thread = Thread(row["id"], row["seq"], centroid, norm(centroid) or 1.0, row["stories"])

@@ -11,8 +11,11 @@ between threads later would make the online result depend on what came after.
 
 from __future__ import annotations
 
+import heapq
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from marsad.stories.vectors import Vector, add_into, dot, norm
@@ -31,10 +34,19 @@ class Thread:
 class ThreadIndex:
     """Every thread, and an index from term to the threads whose stories use it."""
 
-    def __init__(self, threshold: float, centroid_terms: int, query_terms: int = 10) -> None:
+    def __init__(
+        self,
+        threshold: float,
+        centroid_terms: int,
+        query_terms: int = 20,
+        min_shared: int = 2,
+        max_candidates: int = 10,
+    ) -> None:
         self.threshold = threshold
         self.centroid_terms = centroid_terms
         self.query_terms = query_terms
+        self.min_shared = min_shared
+        self.max_candidates = max_candidates
         self.threads: dict[str, Thread] = {}
         self.by_term: dict[str, set[str]] = {}
 
@@ -44,8 +56,7 @@ class ThreadIndex:
         """Put a new story (first vector ``vector``) in a thread; the evidence."""
         query = [t for t in vector if searchable(t)][: self.query_terms]
         best: tuple[float, int, Thread] | None = None
-        candidates = {tid for term in query for tid in self.by_term.get(term, ())}
-        for thread_id in candidates:
+        for thread_id in self._candidates(query):
             thread = self.threads[thread_id]
             score = dot(vector, thread.centroid) / thread.norm
             if best is None or (score, -thread.seq) > (best[0], -best[2].seq):
@@ -64,6 +75,20 @@ class ThreadIndex:
             if decision == "new":
                 evidence["closest"] = best[2].id
         return evidence
+
+    def _candidates(self, query: list[str]) -> list[str]:
+        """Threads sharing enough of the query terms: as for stories, a thread
+        sharing one rare word with a rich story cannot decide anything, and
+        scoring every such thread was the costliest step of a backfill."""
+        hits: Counter[str] = Counter()
+        hits.update(chain.from_iterable(self.by_term.get(term, ()) for term in query))
+        least = 1 if len(query) < self.min_shared * 2 else self.min_shared
+        found = [(-n, self.threads[tid].seq, tid) for tid, n in hits.items() if n >= least]
+        # a long-lived theme keeps collecting rare words, so the busiest threads
+        # share a few with nearly every story: the ones sharing most are scored
+        if len(found) > self.max_candidates:
+            found = heapq.nsmallest(self.max_candidates, found)
+        return [tid for _, _, tid in found]
 
     def open(self, thread_id: str, vector: Vector) -> Thread:
         thread = Thread(thread_id, len(self.threads) + 1, dict(vector), norm(vector) or 1.0)
