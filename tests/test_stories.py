@@ -4,6 +4,7 @@ arrival order, online/batch equivalence, the `marsad cluster` contract, the stor
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -97,6 +98,26 @@ def test_paraphrase_from_another_outlet_joins_with_evidence():
     assert best["similarity"] >= 0.25 and "عدن" in best["shared_terms"]
 
 
+def test_title_overlap_is_the_best_jaccard_with_a_title_of_the_story():
+    from marsad.stories.cluster import Story, title_overlap
+    from marsad.stories.features import title_stems
+
+    story = Story("s", 1, "", "", None, None, None, {})
+    story.titles = [title_stems("هدنة لأسبوع في عدن"), title_stems("معبر الحوبان في تعز")]
+    # "هدنة" and "عدن" are shared with the first title; "في" is a function word
+    assert title_overlap(title_stems("هدنة عدن تصمد"), story) == pytest.approx(2 / 4)
+    assert title_overlap(title_stems("زلزال في تركيا"), story) == 0.0
+    assert title_overlap(frozenset(), story) == 0.0
+
+
+def test_a_join_reports_its_title_overlap():
+    wire = Article("wire", WIRE, title="الحكومة اليمنية تعلن هدنة لأسبوع في عدن", date="2015-07-21")
+    para = Article("para", PARAPHRASE, title="هدنة لأسبوع في عدن بوساطة أممية", date="2015-07-21")
+    result = _cluster(wire, para)
+    assert result["para"].story == result["wire"].story
+    assert result["para"].evidence["best"]["title_overlap"] > 0.3
+
+
 def test_same_theme_different_event_stays_apart():
     result = _cluster(
         _article("aden", WIRE),
@@ -177,6 +198,10 @@ def test_online_store_equals_batch_backfill(tmp_path):
         assert result.exit_code == 0, result.output
     online = _store_records(db)
     assert len(online) == len(ITEMS)
+    # stories keep their articles' title stems for the next run
+    with sqlite3.connect(db) as conn:
+        titles = [json.loads(t) for (t,) in conn.execute("SELECT titles FROM stories")]
+    assert titles and all(isinstance(t, list) for t in titles)
     result = runner.invoke(cli, ["cluster", "--store", "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert _store_records(db) == online

@@ -431,7 +431,7 @@ class Store:
                 "INSERT INTO story_articles VALUES (?,?,?,?,?,?,?,?,?,?,?)", articles
             )
             self.conn.executemany(
-                "INSERT OR REPLACE INTO stories VALUES (?,?,?,?,?,?,?,?,?,?,?)", stories
+                "INSERT OR REPLACE INTO stories VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", stories
             )
             self.conn.executemany("INSERT OR REPLACE INTO threads VALUES (?,?,?,?,?)", threads)
             self.conn.executemany("INSERT OR REPLACE INTO story_terms VALUES (?,?)", df)

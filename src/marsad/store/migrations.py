@@ -151,3 +151,10 @@ def m003_stories(db: Database) -> None:
         "CREATE TABLE story_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID"
     )
     db.execute("CREATE TABLE story_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+@migrations()
+def m004_story_titles(db: Database) -> None:
+    """Title stems of a story's first articles (the title overlap of
+    marsad.stories.cluster); NULL for stories saved before it (no titles)."""
+    db.execute("ALTER TABLE stories ADD COLUMN titles TEXT")  # JSON: lists of stems

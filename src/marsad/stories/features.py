@@ -124,6 +124,8 @@ class Features:
     minhash: np.ndarray  # uint32 MinHash signature of the body's word shingles
     sentences: list[int]  # fingerprint of each body sentence, in order
     sentence_spans: list[tuple[int, int]]
+    #: light stems of the title's content words (the headline names the event)
+    title_terms: frozenset[str] = frozenset()
 
 
 def to_day(value: str | None) -> float | None:
@@ -158,6 +160,11 @@ def weighted_terms(title: str, body_words: list[str], extra: list[str]) -> dict[
         # a named actor, place or event type is as telling as a title word
         counts[term] = counts.get(term, 0) + TITLE_WEIGHT
     return counts
+
+
+def title_stems(title: str) -> frozenset[str]:
+    """The distinct light stems of a title's content words."""
+    return frozenset(light_stem(w) for w in words(normalize_string(title)))
 
 
 def _rough_sentences(text: str, body: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -214,6 +221,7 @@ def extract(article: Article, num_perm: int) -> Features:
         date=article.date,
         source=article.source,
         title=title or _first_line(text),
+        title_terms=title_stems(title or _first_line(text)),
         terms=weighted_terms(title, body, extra),
         minhash=minhash_of(body, num_perm),
         sentences=prints,

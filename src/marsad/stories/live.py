@@ -149,6 +149,7 @@ def _story_row(s: Story) -> tuple[Any, ...]:
     return (
         s.id, s.seq, s.thread, s.title, s.first_date, s.first_day, s.last_day, s.size,
         s.articles, _dumps(s.outlets), _dumps(s.centroid),
+        _dumps([sorted(t) for t in s.titles]),
     )  # fmt: skip
 
 
@@ -174,6 +175,7 @@ def restore(clusterer: StoryClusterer, snapshot: dict[str, Any]) -> None:
             row["first_day"], row["last_day"], centroid, norm(centroid), row["size"],
             row["articles"], json.loads(row["outlets"]),
         )  # fmt: skip
+        story.titles = [frozenset(t) for t in json.loads(row.get("titles") or "[]")]
         c.stories[story.id] = story
     for row in snapshot["articles"]:
         c.story_of[row["article_id"]] = row["story"]
