@@ -503,3 +503,54 @@ def test_named_place_is_not_the_genitive_of_the_noun_before_it(pipeline):
     event = one(pipeline, "قصفت الطائرات قرية باريشا شمالي إدلب.", "ASSAULT")
     assert role_text(event, "actor") == "الطائرات"
     assert role_text(event, "target") == "قرية باريشا"
+
+
+def test_coordinated_verb_takes_the_subject_of_the_verb_before(pipeline):
+    text = "وقال الأهالي إن الجنود قد دخلوا البلدة ليلا، وأطلقوا صواريخهم على المخازن الشرقية."
+    event = one(pipeline, text, "ASSAULT")
+    assert event["mode"] == "shelling"  # صواريخهم: the expression with a possessive
+    assert role_text(event, "actor") == "الجنود"
+    text = "وقال سكان إن دورية من الجيش قامت بمداهمة الحي فجر الأحد واعتدت على الأهالي بالضرب."
+    assert role_text(one(pipeline, text, "COERCE"), "actor") == "الجيش"  # دورية من: partitive
+    assaulted = one(pipeline, text, "ASSAULT")  # فجر الأحد: no determiner أحد before the verb
+    assert role_text(assaulted, "actor") == "الجيش"
+    assert role_text(assaulted, "target") == "الأهالي"
+
+
+def test_claim_of_responsibility_gives_the_actor(pipeline):
+    text = "وأعلنت الجماعة مسؤوليتها عن تفجير سيارة مفخخة قرب مبنى البلدية أمس."
+    assert role_text(one(pipeline, text, "ASSAULT"), "actor") == "الجماعة"
+
+
+def test_subject_of_a_control_verb_is_the_actor_of_its_verbal_noun(pipeline):
+    text = "وأعلنت النقابة مقاطعة الانتخابات البلدية المقبلة احتجاجا على القانون الجديد."
+    assert role_text(one(pipeline, text, "PROTEST"), "actor") == "النقابة"
+    text = "حاولت الشرطة اعتقال المتهم في منزله بحي الزهور أمس."
+    assert role_text(one(pipeline, text, "COERCE"), "actor") == "الشرطة"
+    # the head of a construct is no subject
+    text = "بدأ موسم الإضرابات في المدارس الحكومية هذا الأسبوع."
+    assert one(pipeline, text, "PROTEST")["actor"] is None
+
+
+def test_light_verb_with_a_long_subject(pipeline):
+    text = "قام نحو ألفي شخص من سكان الأحياء الفقيرة في مدينة البصرة الجنوبية بالتظاهر أمس."
+    assert role_text(one(pipeline, text, "PROTEST"), "actor") == "شخص"
+
+
+def test_noun_after_kana_is_the_subject(pipeline):
+    text = "وكان الحارثي أطلق النار على مجموعة من المارة في ساحة السوق قبل أن يفر."
+    assert role_text(one(pipeline, text, "ASSAULT"), "actor") == "الحارثي"
+
+
+def test_subject_before_a_place_phrase(pipeline):
+    event = one(
+        pipeline, "وقال شهود إن مسلحين في مدينة الموصل اختطفوا ثلاثة صحفيين أمس.", "ASSAULT"
+    )
+    assert role_text(event, "actor") == "مسلحين"
+    assert role_text(event, "target") == "صحفيين"
+
+
+def test_town_after_the_verb_is_not_its_subject(pipeline):
+    event = one(pipeline, "وكان القصف استهدف حي الشعار في مدينة حلب أمس.", "ASSAULT")
+    assert event["actor"] is None
+    assert role_text(event, "target") == "حي الشعار"

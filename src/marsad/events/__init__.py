@@ -28,7 +28,7 @@ from typing import Any
 from marsad.doc import Doc, Span
 from marsad.entities import load_kb
 from marsad.entities.kb import KnowledgeBase
-from marsad.events.lexicon import NOUN
+from marsad.events.lexicon import NOUN, VERB
 from marsad.events.places import choose_place, locate
 from marsad.events.roles import Arg, Clause, Roles, assign
 from marsad.events.triggers import EventWords, Hit, fatalities, find_triggers, modality
@@ -200,6 +200,7 @@ def _sentence_events(
         return []
     clause.triggers = {hit.first for hit in hits}
     clause.after_nouns = {hit.last + 1 for hit in hits if hit.rule.pos == NOUN}
+    clause.verbs = {hit.first for hit in hits if hit.rule.pos == VERB}
     kinds = {m.id: e.kind for m in clause.mentions if m.id and (e := kb.get(m.id)) is not None}
     persons = {m.first for m in clause.mentions if m.label == "PER"}
     dead = fatalities(words, clause.start, clause.end, persons)

@@ -58,6 +58,8 @@ WINDOW = 8
 MARKER_WINDOW = 5
 #: how far after a verbal noun its genitive may stand, past a count (مقتل ثلاثة من عناصر)
 ADJACENT = 4
+#: how many words (عملية، الهجوم) may stand between "المسؤولية عن" and the event it claims
+CLAIM_GAP = 2
 #: how far before a protest noun its protesters are looked for
 PROTEST_WINDOW = 10
 #: modes that say what came of an attack: the name before them is not their actor
@@ -100,6 +102,7 @@ class Clause:
     triggers: set[int] = field(default_factory=set)  # first words of the sentence's triggers
     #: words right after a noun trigger, where a nisba is its adjective (هدنة إنسانية)
     after_nouns: set[int] = field(default_factory=set)
+    verbs: set[int] = field(default_factory=set)  # first words of the verb triggers
 
     def mention_at(self, i: int) -> Arg | None:
         return self.by_word.get(i)
@@ -156,6 +159,13 @@ def _skippable(clause: Clause, i: int) -> bool:
 _PLURAL = ("ين", "ون", "ان")
 _FACING = frozenset({"مع", "ضد", "بحق"})
 _DASHES = ("-", "–", "—")
+_COMMAS = ("،", ",", "؛", ";")
+_THEN = frozenset({"ثم"})
+_QAD = frozenset({"قد", "لقد"})
+_ABOUT = frozenset({"عن"})
+_KANA = frozenset({"كان", "كانت", "كانوا"})
+#: words that open a clause with a subject of its own
+_CLAUSE_STARTS = frozenset({"كما", "فيما", "بينما", "حين", "حينما", "عندما", "بعدما", "حيث"})
 _BETWEEN = frozenset({"بين"})
 _ON = frozenset({normalized("على")})
 _LEAST = frozenset({"الاقل", "اقل"})
@@ -163,6 +173,12 @@ _FROM = frozenset({"من"})
 _RESULT = frozenset({"ما", "مما"})
 #: a preposition or conjunction with the article: the word is not a verb's object
 _GOVERNING = ("بال", "لل", "وال", "فال", "كال")
+
+
+def _comma(gap: str) -> bool:
+    """A comma or semicolon, Arabic or Latin (، , ؛ ;), in the text between two
+    words: a clause boundary."""
+    return any(mark in gap for mark in _COMMAS)
 
 
 def _adjective_like(word: str) -> bool:
@@ -261,7 +277,7 @@ def _title_name(clause: Clause, arg: Arg) -> Arg:
     if clause.mention_at(arg.first) is not None or not is_a(words, arg.first, "title"):
         return arg
     for k in range(arg.last + 1, min(arg.first + APPOSITION, clause.end)):
-        if "،" in words.between(k - 1, k) or k in clause.triggers:
+        if _comma(words.between(k - 1, k)) or k in clause.triggers:
             break
         mention = clause.mention_at(k)
         if mention is not None:
@@ -360,7 +376,7 @@ def _first_after(clause: Clause, i: int, *, actor: bool) -> Arg | None:
             continue
         if clause.mention_at(k) is None and has_form(words, k, _FROM):
             continue  # partitive: ثلاثة من عناصر
-        if "،" in words.between(max(k - 1, i), k) and k > i:
+        if _comma(words.between(max(k - 1, i), k)) and k > i:
             return None
         if k in clause.triggers and mention is None and not is_a(words, k, "actor_noun"):
             return None  # انفجار سيارة مفخخة: another trigger, not an argument
@@ -383,30 +399,68 @@ def _subject_before(
     between = cues["negation"].forms | cues["continuation"].forms | cues["skip"].forms
     between |= cues["intended"].forms
     words = clause.words
-    for k in range(first - 1, max(clause.start, first - 5) - 1, -1):
+    k, budget, skipped_place = first - 1, 5, False
+    while k >= clause.start and budget > 0:
         gap = words.between(k, k + 1)
         if any(dash in gap for dash in _DASHES):
             return None  # بغداد - قُتل: a dateline
-        if "،" in gap and prefix.startswith(("و", "ف")):
+        if _comma(gap) and (prefix.startswith(("و", "ف")) or skipped_place):
             return None  # عملية "ردع العدوان"، وسيطرت: the verb goes with the one before
         mention = clause.mention_at(k)
         if mention is not None:
             if _modifier(clause, mention):
                 return None  # مصدر أمني عراقي، استهدفت: the source's nationality
+            before = _place_phrase(clause, mention) if acting and not skipped_place else None
+            if before is not None:
+                # المتظاهرون في ساحة التحرير رددوا: past the place to the subject
+                k, skipped_place = before, True
+                continue
             return mention if not acting or _can_act(clause, mention) else None
         if is_a(words, k, "actor_noun"):
             return _noun_run(clause, k)
         if has_form(words, k, cues["relative"].forms):
             return _antecedent(clause, k, acting=acting)
         word = words.word(k)
-        if not (
-            has_form(words, k, between)
-            or _skippable(clause, k)
-            or _adjective_like(word)
-            or word.endswith("ه")
-        ):
-            return None
+        if not (has_form(words, k, between) or _skippable(clause, k)):
+            kana = _kana_subject(clause, k, first)
+            if kana is not None or not (_adjective_like(word) or word.endswith("ه")):
+                return kana
+        k, budget = k - 1, budget - 1
     return None
+
+
+def _place_phrase(clause: Clause, mention: Arg) -> int | None:
+    """For a place after a preposition (في بغداد، بمدينة حلب، في مدينة
+    الموصل), the word before the phrase; None when ``mention`` is no such place."""
+    words = clause.words
+    if mention.label not in PLACES:
+        return None
+    k = mention.first - 1
+    if k >= clause.start and clause.mention_at(k) is None:
+        kinds = marker_words("place")
+        reading = next((p for p, stem in stems(words, k) if stem in kinds), None)
+        if reading is not None and has_form(words, k, prepositions()):
+            return k - 1  # في بغداد
+        if reading is not None and any(letter in reading for letter in "بل"):
+            return k - 1  # بمدينة حلب
+        if reading is not None and k - 1 >= clause.start and has_form(words, k - 1, prepositions()):
+            return k - 2  # في مدينة الموصل
+    return k if _governed(clause, mention) else None  # ببغداد
+
+
+def _kana_subject(clause: Clause, k: int, first: int) -> Arg | None:
+    """The noun right after كان before a verb is its subject (وكان الحارثي
+    أطلق النار), also a name the entity stage does not know; not another
+    trigger (وكان القصف استهدف)."""
+    words = clause.words
+    if k - 1 < clause.start or not has_form(words, k - 1, _KANA) or k in clause.triggers:
+        return None
+    if cannot_head(clause, k) or _skippable(clause, k) or words.word(k).startswith(_GOVERNING):
+        return None
+    arg = noun_phrase(clause, k, actor=False)
+    if arg is None or arg.last >= first:
+        return None
+    return arg
 
 
 def _modifier(clause: Clause, mention: Arg) -> bool:
@@ -430,7 +484,7 @@ def _antecedent(clause: Clause, relative: int, *, acting: bool) -> Arg | None:
     words = clause.words
     window = modifiers()["relative"].window
     for k in range(relative - 1, max(clause.start, relative - window) - 1, -1):
-        if "،" in words.between(k, k + 1):
+        if _comma(words.between(k, k + 1)):
             return None
         mention = clause.mention_at(k)
         if mention is not None:
@@ -447,7 +501,7 @@ def _noun_run(clause: Clause, k: int) -> Arg | None:
     over the nouns and counts before it (جنودا متمردين، مئات المتظاهرين)."""
     words = clause.words
     first = k
-    while first - 1 >= clause.start and "،" not in words.between(first - 1, first):
+    while first - 1 >= clause.start and not _comma(words.between(first - 1, first)):
         j = first - 1
         mention = clause.mention_at(j)
         if mention is not None:
@@ -479,9 +533,15 @@ def _noun_run(clause: Clause, k: int) -> Arg | None:
 def _can_act(clause: Clause, mention: Arg) -> bool:
     """Places do not act (في بلدة خان بني سعد), countries do (تركيا لم تلتزم);
     nor does a mention governed by a preposition (ضد تنظيم داعش)."""
-    if mention.label in PLACES and not (mention.id or "").startswith("gpe:"):
+    if mention.label in PLACES and not _country(mention):
         return False
     return not _governed(clause, mention)
+
+
+def _country(mention: Arg) -> bool:
+    """A country of the KB (gpe:IQ); not a place the entity stage made up (gpe:~…)."""
+    ident = mention.id or ""
+    return ident.startswith("gpe:") and not ident.startswith("gpe:~")
 
 
 def _mention_before(clause: Clause, first: int, limit: int = 5) -> Arg | None:
@@ -490,7 +550,7 @@ def _mention_before(clause: Clause, first: int, limit: int = 5) -> Arg | None:
     words = clause.words
     for k in range(first - 1, max(clause.start, first - limit) - 1, -1):
         gap = words.between(k, k + 1)
-        if "،" in gap or ")" in gap or has_form(words, k, _before_stops()):
+        if _comma(gap) or ")" in gap or has_form(words, k, _before_stops()):
             return None  # مع X، ضد X; قال X إن الاتفاق: the speaker; X بعد مفاوضات
         mention = clause.mention_at(k)
         if mention is not None and mention.label != "NORP":
@@ -521,16 +581,17 @@ def _governed(clause: Clause, mention: Arg) -> bool:
         and (
             number_at(words, before - 1) is not None
             or has_form(words, before - 1, marker_words("quantity"))
+            or (clause.mention_at(before - 1) is None and is_a(words, before - 1, "actor_noun"))
         )
     )
-    return not partitive  # الآلاف من النيباليين: who, not whence
+    return not partitive  # الآلاف من النيباليين، دورية من الجيش: who, not whence
 
 
 def _after_marker(clause: Clause, hit: Hit, kind: str, *, actor: bool) -> Arg | None:
     """The argument after a marker of ``kind`` following the trigger, before the
     next trigger or comma (a marker there belongs to another event)."""
     for k in range(hit.last + 1, min(hit.last + 1 + MARKER_WINDOW, clause.end)):
-        if k in clause.triggers or "،" in clause.words.between(k - 1, k):
+        if k in clause.triggers or _comma(clause.words.between(k - 1, k)):
             return None
         end = sequence_end(clause.words, k, clause.end, kind, hit.rule.type)
         if end is not None:  # after an explicit agent marker, any noun is the agent
@@ -609,7 +670,7 @@ def _object_kind(clause: Clause, i: int) -> str | None:
     trigger, a comma, the end of the sentence: None)."""
     words = clause.words
     for k in range(i, min(i + WINDOW, clause.end)):
-        if k > i and "،" in words.between(k - 1, k):
+        if k > i and _comma(words.between(k - 1, k)):
             return None
         if number_at(words, k) is not None or is_a(words, k, "victim"):
             return COUNT
@@ -694,7 +755,7 @@ def _fits_party(clause: Clause, hit: Hit, target: Arg) -> bool:
     if mention is not None and mention.label in PLACES:
         words = clause.words
         between = target.first > clause.start and has_form(words, target.first - 1, _BETWEEN)
-        country = (mention.id or "").startswith("gpe:")
+        country = _country(mention)
         return mention.label == "GPE" and (country or not between)  # بين رأس العين وتل أبيض
     if mention is not None:
         return True
@@ -773,17 +834,66 @@ def _facing(clause: Clause, hit: Hit) -> Arg | None:
 def _verbal(clause: Clause, hit: Hit, roles: Roles) -> None:
     after = hit.last + 1
     subject = _subject_before(clause, hit.first, prefix=hit.prefix)
-    if subject is None:
+    if subject is None and not _pronoun_subject(clause, hit):
         subject = _first_after(clause, after, actor=True)
         if subject is not None and _disagrees(clause, hit, subject):
             subject = None  # ودعت المدنيين: the object; the subject is a pronoun
+        elif subject is not None and subject.label in PLACES and not _can_act(clause, subject):
+            subject = None  # استهدف حي الشعار: a place is the object, never the subject
         after = subject.last + 1 if subject is not None else after
     if subject is not None:
         after = _past_subject(clause, subject, after)
+    elif _coordinated_verb(clause, hit):
+        subject = _previous_subject(clause, hit)  # اقتحم المستوطنون القرية وأحرقوا
     roles.actor = roles.actor or subject
     intransitive = has_form(clause.words, hit.first, marker_words("intransitive"))
     if roles.target is None and _direct_object(hit.rule.type) and not intransitive:
         roles.target = _first_after(clause, after, actor=False)
+
+
+def _pronoun_subject(clause: Clause, hit: Hit) -> bool:
+    """A verb whose suffix is its subject: a plural past in وا (وأطلقوا) or a
+    plural present in ون (ويطلقون). A verb before a noun subject is singular,
+    so a noun after such a verb is its object."""
+    verb = next((s for p, s in stems(clause.words, hit.first) if p == hit.prefix), "")
+    return verb.endswith("وا") or (verb.endswith("ون") and verb.startswith(("ي", "ت")))
+
+
+def _coordinated_verb(clause: Clause, hit: Hit) -> bool:
+    """A verb joined to the clause before it: with و / ف, or after ثم."""
+    words = clause.words
+    return hit.prefix.startswith(("و", "ف")) or (
+        hit.first > clause.start and has_form(words, hit.first - 1, _THEN)
+    )
+
+
+def _previous_subject(clause: Clause, hit: Hit) -> Arg | None:
+    """The subject of a coordinated verb that has none of its own is that of
+    the verb before it in the sentence (اقتحم المستوطنون القرية، وأحرقوا
+    محاصيلها; دورية من الجيش قامت بتفتيش الحي واعتقلت شابين). That verb is a
+    trigger verb, a light verb, a verb of roles.tsv (قال ... وأضاف) or the word
+    after قد; the search ends at it, and at a complementizer or a word that
+    opens a clause (a reported clause has its own verbs: قال الجيش إن ...;
+    كما، فيما، بينما)."""
+    words = clause.words
+    cues = modifiers()
+    verbs = cues["light"].forms | marker_words("verb")
+    for k in range(hit.first - 1, clause.start - 1, -1):
+        if clause.mention_at(k) is not None:
+            continue
+        if has_form(words, k, cues["complementizer"].forms | _CLAUSE_STARTS):
+            return None  # كما دان X ...، وطالب: a verb this search does not know
+        after_qad = k > clause.start and has_form(words, k - 1, _QAD)
+        if not (k in clause.verbs or has_form(words, k, verbs) or after_qad):
+            continue
+        prefix = stems(words, k)[0][0]
+        subject = _subject_before(clause, k, prefix=prefix)
+        if subject is None:
+            subject = _first_after(clause, k + 1, actor=True)
+        if subject is None or subject.last >= hit.first or _can_act(clause, subject) is False:
+            return None
+        return subject
+    return None
 
 
 def _disagrees(clause: Clause, hit: Hit, subject: Arg) -> bool:
@@ -808,7 +918,7 @@ def _past_subject(clause: Clause, subject: Arg, after: int) -> int:
     coordinated with it (جامعة الدول العربية والاتحاد الأفريقي)."""
     words = clause.words
     while after < clause.end:
-        if "،" in words.between(after - 1, after):
+        if _comma(words.between(after - 1, after)):
             return after
         mention = clause.mention_at(after)
         adjective = mention is None and _adjective_like(words.word(after))
@@ -848,7 +958,7 @@ def _nominal(clause: Clause, hit: Hit, roles: Roles) -> None:
         elif hit.rule.genitive == "actor" and not roles.actor and _actor_like(clause, following):
             roles.actor = following
     if roles.actor is None:
-        roles.actor = _light_verb_subject(clause, hit)
+        roles.actor = _claimant(clause, hit) or _light_verb_subject(clause, hit)
     if roles.actor is None and hit.rule.mode not in OUTCOME_MODES:
         # مقتل، إصابة: the name before the outcome is who reports it or its victim
         roles.actor = _mention_before(clause, hit.first)
@@ -890,16 +1000,27 @@ def _coordinated(clause: Clause, k: int) -> bool:
 def _light_verb_subject(clause: Clause, hit: Hit) -> Arg | None:
     """The subject of a light verb before a verbal noun: قامت امرأة ... بتفجير
     نفسها (قام/نفذ + ب-masdar), انتحارية نفذت الهجوم، نظم الطلاب مسيرة (the
-    noun right after the verb and its subject)."""
+    noun right after the verb and its subject). A control verb (``control_verb`` in
+    roles.tsv: قررت النقابة الإضراب، واصل العمال اعتصامهم، حاولت الشرطة اعتقاله)
+    takes its verbal noun right after it and its subject the same way. Between
+    the verb and its noun, any noun is the subject (أعلنت النقابة مقاطعة ...)."""
     light = modifiers()["light"]
     words = clause.words
-    with_b = "ب" in hit.prefix
+    control = _control_forms(hit.rule.type) if hit.rule.mode not in OUTCOME_MODES else frozenset()
     for k in range(hit.first - 1, max(clause.start, hit.first - light.window) - 1, -1):
-        if "،" in words.between(k, k + 1):
-            return None
-        if not has_form(words, k, light.forms):
+        if _comma(words.between(k, k + 1)) or k in clause.triggers:
+            return None  # قام بتفتيش ... واعتقل ... بالضرب: the light verb governs the first
+        if clause.mention_at(k) is not None:
             continue
+        controls = has_form(words, k, control)
+        if not (controls or has_form(words, k, light.forms)):
+            continue
+        with_b = "ب" in hit.prefix and not controls
         subject = _first_after(clause, k + 1, actor=True)
+        if subject is None and not with_b:
+            subject = _first_after(clause, k + 1, actor=False)  # أعلنت النقابة مقاطعة
+            if subject is not None and not _acting_noun(clause, subject):
+                subject = None  # بدأ موسم الإضرابات: the head of a construct, not a subject
         if subject is not None and subject.last < hit.first:
             between = range(subject.last + 1, hit.first)
             if with_b or all(_skippable(clause, j) for j in between):
@@ -911,12 +1032,60 @@ def _light_verb_subject(clause: Clause, hit: Hit) -> Arg | None:
     return None
 
 
+@cache
+def _control_forms(event_type: str) -> frozenset[str]:
+    return frozenset(
+        word
+        for group in role_markers().get("control_verb", [])
+        if group.applies(event_type)
+        for word in group.single
+    )
+
+
+def _acting_noun(clause: Clause, arg: Arg) -> bool:
+    """Whether ``arg``, a noun between a verb and its verbal noun, is the verb's
+    subject: a mention that can act, or a noun with the article and no
+    preposition (النقابة; not بالتأكيد). Without the article, the noun is the head
+    of a construct with the verbal noun (بدأ موسم الإضرابات)."""
+    mention = clause.mention_at(arg.first)
+    if mention is not None:
+        return _can_act(clause, mention)
+    words = clause.words
+    if words.word(arg.first).startswith(_GOVERNING):
+        return False  # بالتأكيد، للشرطة
+    return _definite(words, arg.last)
+
+
+def _claimant(clause: Clause, hit: Hit) -> Arg | None:
+    """Who claims the event (أعلنت الجماعة مسؤوليتها عن عملية التفجير، التنظيم
+    يتبنى المسؤولية عن الهجوم): the subject of the claim verb before "المسؤولية عن",
+    any noun, as after an explicit agent marker."""
+    words = clause.words
+    claim, responsibility = marker_words("claim"), marker_words("responsibility")
+    for j in range(hit.first - 2, max(clause.start, hit.first - CLAIM_GAP - 2) - 1, -1):
+        if not (has_form(words, j, responsibility) and has_form(words, j + 1, _ABOUT)):
+            continue
+        for v in range(j - 1, max(clause.start, j - MARKER_WINDOW) - 1, -1):
+            if _comma(words.between(v, v + 1)):
+                return None
+            if clause.mention_at(v) is None and has_form(words, v, claim):
+                subject = _first_after(clause, v + 1, actor=False)
+                if subject is not None and subject.first < j:  # تبنى التنظيم المسؤولية
+                    if subject.last >= j:  # المسؤولية is no adjective of it
+                        subject = Arg(subject.first, j - 1, subject.ns, words.ends[j - 1],
+                                      subject.label, subject.data)  # fmt: skip
+                    return subject
+                return _subject_before(clause, v, prefix=stems(words, v)[0][0])
+        return None
+    return None
+
+
 def _protesters_before(clause: Clause, hit: Hit) -> Arg | None:
     """For a protest noun without actor (خرج آلاف الطلاب ... للاحتجاج): the
     nearest protesters, group or people named before it in the clause."""
     words = clause.words
     for k in range(hit.first - 1, max(clause.start, hit.first - PROTEST_WINDOW) - 1, -1):
-        if "،" in words.between(k, k + 1) or k in clause.triggers:
+        if _comma(words.between(k, k + 1)) or k in clause.triggers:
             return None
         if has_form(words, k, _FACING):
             return None  # تعامل الحكومة مع الاحتجاجات: who faced them, not who protested

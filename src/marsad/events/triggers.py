@@ -76,6 +76,19 @@ def stems(words: EventWords, i: int) -> list[tuple[str, str]]:
     return words.all_readings()[i]
 
 
+#: possessive pronouns a later word of an expression may carry (أطلقوا صواريخهم)
+_POSSESSIVES = ("هما", "هم", "هن", "ها", "ه")
+
+
+def _possessed(words: EventWords, i: int, forms: frozenset[str]) -> bool:
+    """Word ``i`` is one of ``forms`` with a possessive pronoun (صواريخهم، نيرانها)."""
+    word = words.word(i)
+    return any(
+        word.endswith(suffix) and len(word) - len(suffix) >= 3 and word[: -len(suffix)] in forms
+        for suffix in _POSSESSIVES
+    )
+
+
 def _phrase_end(
     words: EventWords, i: int, end: int, phrase: Phrase, blocked: set[int]
 ) -> tuple[int, tuple[int, ...]] | None:
@@ -86,7 +99,7 @@ def _phrase_end(
     for alternatives in phrase.words[1:]:
         found = None
         for k in range(pos + 1, min(pos + 2 + PHRASE_GAP, end)):
-            if has_form(words, k, alternatives):
+            if has_form(words, k, alternatives) or _possessed(words, k, alternatives):
                 found = k
                 break
             if k in blocked:
@@ -165,9 +178,11 @@ def _noun_before(words: EventWords, k: int) -> bool:
     determiner (في دعم، ألف طالب، كل طالب)."""
     if words.between(k, k + 1).strip():
         return False  # 2014، وسيطر: punctuation ends the phrase
-    cues = modifiers()
+    determiners = modifiers()["determiner"].forms
     return (
-        has_form(words, k, prepositions() | cues["determiner"].forms)
+        has_form(words, k, prepositions())
+        # not with the article: الأحد (Sunday) is no أحد (one of), فجر الأحد واعتدت
+        or any(s in determiners and not p.endswith("ال") for p, s in stems(words, k))
         or number_at(words, k) is not None
     )
 
