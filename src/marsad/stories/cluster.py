@@ -141,9 +141,15 @@ MAX_TITLES = 20
 
 def title_overlap(terms: frozenset[str], story: Story) -> float:
     """The best Jaccard similarity of ``terms`` with one of the story's titles."""
-    if not terms:
-        return 0.0
-    return max((len(terms & t) / len(terms | t) for t in story.titles), default=0.0)
+    best = 0.0
+    size = len(terms)
+    for title in story.titles:
+        # |a ∪ b| = |a| + |b| - |a ∩ b|: no union set is built (this runs for
+        # every candidate story)
+        shared = len(terms & title)
+        if shared:
+            best = max(best, shared / (size + len(title) - shared))
+    return best
 
 
 def is_entity(term: str) -> bool:
