@@ -378,3 +378,132 @@ def test_a_large_capital_standing_for_its_government_is_a_place():
     assert found["أنقرة"][0] == "GPE"
     assert found["موسكو"][0] == "GPE"
     assert found["ريال مدريد"] == ("ORG", "org:real_madrid")
+
+
+def _found(doc: Doc) -> dict[str, tuple[str, str | None]]:
+    return {text: (kind, i) for text, kind, i in mentions(doc)}
+
+
+def test_a_kind_of_place_stays_out_even_when_the_kb_names_the_unit_apart():
+    # the governorate and the camp are their own entries, named after the city and town
+    doc = analyse(
+        "وأعلنت الشرطة في محافظة كركوك توقيف مطلوبين، ونقل آخرون إلى مخيم الهول للنازحين "
+        "ثم إلى مطار معيتيقة."
+    )
+    found = _found(doc)
+    levels = {doc.text[s.start : s.end]: (s.data or {}).get("level") for s in doc.spans("entities")}
+    assert found["كركوك"] == ("GPE", "loc:iq_kirkuk_gov")
+    assert levels["كركوك"] == "governorate"
+    assert found["الهول"] == ("FAC", "loc:sy_al_hol_camp")
+    assert "معيتيقة" in found
+    assert not any(t.startswith(("محافظة", "مخيم", "مطار")) for t in found)
+
+
+def test_direction_words_stay_out_unless_the_name_is_official():
+    doc = analyse(
+        "وتواصل القصف على جنوب لبنان وفي شمال شرق سوريا، فيما نزح آلاف في ولاية شمال كردفان "
+        "وعبر آخرون إلى جنوب السودان."
+    )
+    places = [t for t, kind, _ in mentions(doc) if kind in ("GPE", "LOC")]
+    assert places == ["لبنان", "سوريا", "شمال كردفان", "جنوب السودان"]
+
+
+def test_a_head_that_forms_the_name_of_a_natural_place_stays_in():
+    doc = analyse("وتراجعت مياه نهر النيل، وجرت السيول في وادي حضرموت قرب سد النهضة.")
+    found = _found(doc)
+    assert found["النيل"][0] == "LOC"
+    assert found["وادي حضرموت"] == ("LOC", "loc:ye_wadi_hadramawt")
+    assert found["سد النهضة"] == ("FAC", "loc:et_gerd")
+
+
+def test_a_long_title_in_a_kb_alias_gives_the_name_and_the_places_in_it():
+    doc = analyse(
+        "وبعث العاهل الأردني الملك عبد الله الثاني برقية إلى أمير قطر الشيخ تميم بن حمد آل ثاني."
+    )
+    found = _found(doc)
+    assert found["عبد الله الثاني"] == ("PER", "per:king_abdullah_ii")
+    assert found["الأردني"][0] == "NORP"
+    assert found["قطر"][0] == "GPE"
+    assert found["تميم بن حمد آل ثاني"] == ("PER", "per:tamim_bin_hamad")
+    assert "ثاني" not in found  # "آل ثاني" is the family, not a short form
+    roles = [(s.data or {}).get("role") for s in doc.spans("entities") if s.label == "PER"]
+    assert all(role and role.get("title") for role in roles)
+
+
+def test_an_alias_with_a_title_gives_no_short_form():
+    # "السوداني رئيس الوزراء" is an alias: "الوزراء" is no name of his
+    doc = analyse("وقال رئيس الوزراء العراقي محمد شياع السوداني إن رئيس الوزراء سيزور عمان.")
+    assert [t for t, kind, _ in mentions(doc) if kind == "PER"] == ["محمد شياع السوداني"]
+
+
+def test_organisation_heads_before_a_name_and_coordinated_nouns_belong_to_it():
+    doc = analyse(
+        "وأعلنت شركة أرامكو السعودية أرباحها، وانتقد حزب جبهة العمل الإسلامي قرار الحكومة، "
+        "فيما رحبت وزارة الثقافة والسياحة العراقية وجبهة التحرير الوطني بالخطوة."
+    )
+    orgs = [t for t, kind, _ in mentions(doc) if kind == "ORG"]
+    assert orgs == [
+        "شركة أرامكو السعودية",
+        "حزب جبهة العمل الإسلامي",
+        "وزارة الثقافة والسياحة العراقية",
+        "جبهة التحرير الوطني",
+    ]
+
+
+def test_the_domain_after_lam_belongs_to_the_organisation_but_a_purpose_does_not():
+    doc = analyse(
+        "وقرر الاتحاد الأردني لكرة السلة تأجيل الدوري، وأصدر المركز الإعلامي للقوات المسلحة "
+        "بيانا، ووقعت مجموعة الصقر للمقاولات عقدا، ودعت وزارة الخارجية الليبية للتحقيق."
+    )
+    orgs = [t for t, kind, _ in mentions(doc) if kind == "ORG"]
+    assert "الاتحاد الأردني لكرة السلة" in orgs
+    assert "المركز الإعلامي للقوات المسلحة" in orgs
+    assert "مجموعة الصقر للمقاولات" in orgs
+    assert "وزارة الخارجية الليبية" in orgs
+
+
+def test_a_definite_institution_head_takes_no_bare_name_after_it():
+    doc = analyse("وقال المدير التنفيذي للشركة أحمد الخطيب إن الأرباح تراجعت.")
+    found = _found(doc)
+    assert found["أحمد الخطيب"][0] == "PER"
+    assert not any(kind == "ORG" for kind, _ in found.values())
+
+
+def test_a_district_named_like_a_known_place_is_a_place_not_an_organisation():
+    doc = analyse("واندلعت اشتباكات في مديرية مأرب الوادي وقرب مديرية حريب.")
+    assert not any(kind == "ORG" for _, kind, _ in mentions(doc))
+
+
+def test_name_links_compounds_and_what_ends_a_name():
+    doc = analyse(
+        "واستقبل الوزير نظيره الموريتاني سيدي محمد ولد بوبكر، ثم التقى النائب وليد نصر الله "
+        "لبحث الملف، وعين فيصل أحمد بن راشد مستشارا. وقالت المحكمة بسجن المعارض كمال "
+        "الجابري ثلاث سنوات، ووصل منير حداد لبحث التعاون، وحل العداء يوسف كامران ثانيا."
+    )
+    persons = [t for t, kind, _ in mentions(doc) if kind == "PER"]
+    assert "سيدي محمد ولد بوبكر" in persons
+    assert "وليد نصر الله" in persons
+    assert "فيصل أحمد بن راشد" in persons
+    assert "كمال الجابري" in persons
+    assert "منير حداد" in persons
+    assert "يوسف كامران" in persons
+    assert not any(kind in ("GPE", "FAC") for _, kind, _ in mentions(doc))
+
+
+def test_new_place_cues_and_a_definite_cue_refers_back():
+    doc = analyse(
+        "ووصل المهاجرون إلى جزيرة لامبيدوزا، وانسحب المقاتلون إلى جبال قنديل. "
+        "وقالت مديرة المخيم جيهان الأحمد إن المياه انقطعت."
+    )
+    found = _found(doc)
+    assert found["لامبيدوزا"][0] in ("LOC", "GPE")
+    assert found["قنديل"][0] == "LOC"
+    assert not any(t.startswith("جيهان") and kind != "PER" for t, (kind, _) in found.items())
+
+
+def test_capitals_missing_from_geonames_thresholds_are_places_anywhere():
+    doc = analyse("وكانت واشنطن والدوحة قد دعتا إلى هدنة، وتعقد الجولة المقبلة في جنيف.")
+    found = _found(doc)
+    assert found["واشنطن"][0] == "GPE"
+    assert found["والدوحة".removeprefix("و")][0] == "GPE"
+    assert found["جنيف"][0] == "GPE"

@@ -17,6 +17,7 @@ type, data = {"id", "name", "source", "role"?}.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -34,7 +35,7 @@ from marsad.entities.context import (
     place_cues,
     places_after_cues,
 )
-from marsad.entities.kb import KnowledgeBase, build_kb, user_files
+from marsad.entities.kb import Entry, KnowledgeBase, alias_key, build_kb, user_files
 from marsad.entities.link import Linker
 from marsad.entities.matcher import AliasMatcher
 from marsad.entities.mentions import Mention, Words, strip_proclitic
@@ -85,8 +86,17 @@ def find_mentions(
             if mention is not None:
                 mentions.append(mention)
     linker.resolve_ambiguity(mentions)
-    for mention in mentions:
-        _drop_leading_cue(mention, norm.text, kb)
+    for mention in list(mentions):
+        dropped = _drop_leading_cue(mention, norm.text, kb)
+        if dropped is not None:
+            # what the cue held may name a place or a nationality: أمير قطر
+            segment = norm.text[dropped[0] : dropped[1]]
+            for hit in matcher.hits(segment):
+                inner = linker.kb_mention(
+                    hit.ns + dropped[0], hit.ne + dropped[0], hit.key, segment, hit.ns
+                )
+                if inner is not None and inner.type != "PER":
+                    mentions.append(inner)
     for recogniser in recognisers:
         mentions.extend(recognised_mentions(doc, recogniser, linker, mentions))
     words = Words.of(norm.text)
@@ -113,24 +123,132 @@ def find_mentions(
     return mentions
 
 
-def _drop_leading_cue(mention: Mention, text: str, kb: KnowledgeBase) -> None:
+def _drop_leading_cue(mention: Mention, text: str, kb: KnowledgeBase) -> tuple[int, int] | None:
     """Keep titles and kinds of place out of a KB mention whose alias has them
-    ("الرئيس قيس سعيد", "مدينة حلب", "محافظة نينوى"): the span is the name
-    (قيس سعيد، حلب، نينوى) when the rest names the same entry; the cue of a
-    place stays as its ``level``, a title is attached as the person's role."""
+    ("الرئيس قيس سعيد", "الفريق أول عبد الفتاح البرهان", "مدينة حلب",
+    "محافظة نينوى", "مخيم الهول"): the span is the name. The cue of a place
+    stays as its ``level``; a title is attached as the person's role by the
+    title rule, which sees its words free again. Returns the normalised range
+    dropped (words in it may name a country: "أمير قطر الشيخ ..."), or None."""
     if mention.source != "kb" or mention.type not in ("PER", "GPE", "LOC", "FAC"):
+        return None
+    start = mention.ns
+    if mention.type == "PER":
+        _drop_title(mention, text, kb)
+    else:
+        _drop_place_cue(mention, text, kb)
+    return (start, mention.ns) if mention.ns > start else None
+
+
+def _same_entry(kb: KnowledgeBase, name: str, entry_id: str | None) -> bool:
+    return any(e.id == entry_id for e in kb.lookup(name))
+
+
+def _drop_title(mention: Mention, text: str, kb: KnowledgeBase) -> None:
+    """The shortest cut of words ending a title (one that starts with a title
+    word) after which the rest names the same person; then the span grows to
+    the right over words that make a longer name of them (تميم بن حمد → تميم
+    بن حمد آل ثاني)."""
+    surface = text[mention.ns : mention.ne]
+    words = surface.split(" ")
+    titles = cue_first_words()
+    first_is_title = strip_proclitic(words[0], titles) is not None
+    if not first_is_title and not titles.intersection(words[:-1]):
         return
-    cues = cue_first_words() if mention.type == "PER" else place_cues()
-    while True:
-        surface = text[mention.ns : mention.ne]
-        first, _, rest = surface.partition(" ")
-        rest = rest.lstrip()
-        reading = strip_proclitic(first, cues) if rest else None
-        if reading is None or not any(e.id == mention.entry_id for e in kb.lookup(rest)):
-            return
-        mention.ns += len(surface) - len(rest)
-        if mention.type != "PER":
-            mention.attrs.setdefault("level", place_cues()[reading[1]])
+    entry = kb.entries.get(mention.entry_id or "")
+    if entry is None:
+        return
+    # the words of the person's names without titles: what a cut may not take
+    name_words = {
+        word
+        for key in _keys(entry)
+        if not any(w in titles for w in key.split())
+        for word in key.split()
+    }
+    for k in range(len(words) - 1, 0, -1):
+        rest = " ".join(words[k:])
+        if (
+            (first_is_title or words[k - 1] in titles)
+            and not name_words.intersection(words[:k])
+            and _same_entry(kb, rest, mention.entry_id)
+        ):
+            mention.ns += len(surface) - len(rest)
+            break
+    else:
+        return
+    end = mention.ne
+    for _ in range(2):
+        following = re.match(r" +\w+", text[end:])
+        if following is None:
+            break
+        end += following.end()
+        if _same_entry(kb, text[mention.ns : end], mention.entry_id):
+            mention.ne = end
+
+
+#: levels whose cue is part of the name when the rest names another place:
+#: وادي حضرموت، سد الموصل، جبل لبنان, but نهر دجلة is دجلة
+_NAME_FORMING_LEVELS = frozenset({"natural"})
+_NAME_FORMING_CUES = frozenset({"سد"})
+_DIRECTIONS = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})
+_ADMINISTRATIVE = frozenset({"country", "governorate", "district", "subdistrict", "territory"})
+
+
+def _drop_place_cue(mention: Mention, text: str, kb: KnowledgeBase) -> None:
+    """Drop the kind of place (محافظة كركوك → كركوك, مخيم الهول للنازحين →
+    الهول) and directions (جنوب لبنان → لبنان, unless the direction is part
+    of an official name: شمال كردفان، جنوب السودان). The mention keeps its
+    entry (the governorate, the camp)."""
+    entry = kb.entries.get(mention.entry_id or "")
+    surface = text[mention.ns : mention.ne]
+    words = surface.split()
+    cues = place_cues()
+    n = 0
+    level = ""
+    while n < len(words) - 1:
+        reading = strip_proclitic(words[n], cues)
+        if reading is None:
+            break
+        if n and (reading[1] not in _DIRECTIONS or words[0] not in _DIRECTIONS):
+            break  # ولاية شمال كردفان: a direction after a kind of place is the name's
+        level = level or cues[reading[1]]
+        n += 1
+    if not n:
+        return
+    directions = all(strip_proclitic(w, _DIRECTIONS) for w in words[:n])
+    if directions and entry is not None and entry.kind in _ADMINISTRATIVE:
+        official = {alias_key(entry.name_ar)} | {
+            key.split(" ", 1)[1] for key in _keys(entry) if key.split(" ", 1)[0] in cues
+        }
+        if alias_key(surface) in official:
+            return  # شمال كردفان، جنوب السودان: the direction belongs to the name
+    rest = words[n:]
+    keep = len(rest)
+    if not _same_entry(kb, " ".join(rest), mention.entry_id):
+        name_forming = level in _NAME_FORMING_LEVELS or words[0] in _NAME_FORMING_CUES
+        keep = next((k for k in range(len(rest), 0, -1) if _is_place(kb, " ".join(rest[:k]))), 0)
+        if name_forming and keep:
+            return  # وادي حضرموت is not حضرموت
+        if not keep:
+            if name_forming or directions or len(rest) > 1:
+                return
+            keep = 1  # مطار معيتيقة: named after a place the KB lacks
+    offset = mention.ns
+    for word in words[:n]:
+        offset = text.index(word, offset) + len(word)
+    mention.ns = text.index(rest[0], offset)
+    if keep < len(rest):
+        mention.ne = text.index(rest[keep - 1], mention.ns) + len(rest[keep - 1])
+    if level:
+        mention.attrs.setdefault("level", level)
+
+
+def _keys(entry: Entry) -> list[str]:
+    return [alias_key(name) for name in (entry.name_ar, *entry.aliases_ar) if name]
+
+
+def _is_place(kb: KnowledgeBase, name: str) -> bool:
+    return any(e.type in ("GPE", "LOC", "FAC") for e in kb.lookup(name))
 
 
 def _words_in_body(words: Words, body: list[tuple[int, int]]) -> list[bool]:

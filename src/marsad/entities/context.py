@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from marsad.entities.mentions import (
+    LAM_ARTICLE,
     Mention,
     Words,
     clitic_readings,
@@ -30,7 +31,7 @@ from marsad.text.normalize import normalize_string
 
 _MAX_NAME_WORDS = 3
 _QUOTE_OPEN_RE = re.compile(r'" ?')
-_NAME_LINKS = frozenset({"ابو", "ابن", "بن", "بنت", "عبد", "ام", "ال"})
+_NAME_LINKS = frozenset({"ابو", "ابن", "بن", "بنت", "عبد", "ام", "ال", "ولد"})
 #: punctuation allowed between a title and the name it introduces
 _TITLE_GAP = frozenset({"", " ", '"', ' "', '" ', "، ", "،", ", ", " - ", "-", "- ", " -"})
 #: cues so generic that one following word is not enough to call it a name
@@ -208,6 +209,12 @@ def _third_name_word(words: Words, i: int) -> bool:
     word = words.word(i)
     if word in _given_first_words() or word in _NAME_LINKS or words.word(i - 1) in _NAME_LINKS:
         return True
+    if word.startswith("ل") and len(word) == 4:
+        return False  # "جهاد أزعور لبحث": ل + a verbal noun, a purpose
+    if word.endswith("ا") and len(word) >= 4 and not word.endswith("اا"):
+        return False  # "فهد اليوسف نائبا"، "جورج بيميش ثالثا": an indefinite accusative
+    if i >= 2 and words.word(i - 2) in ("عبد", "ابو"):
+        return word not in stopwords()  # "عبد السلام أحيزون": after a compound given name
     return not word.endswith(("ه", "ات", "ون", "ين"))
 
 
@@ -230,11 +237,15 @@ def _name_extent(words: Words, occ: Occupancy, first: int, position: int = 0) ->
         if not occ.free(i) or i in words.not_names:
             break
         linked = count + position > 0 and words.word(i - 1) in _NAME_LINKS
-        if not (linked and _after_name_link(words.word(i))) and not _is_name_word(
-            words.word(i), count + position
+        # "حسن فضل الله"، "نصر الله": الله closes a compound name
+        compound = count + position > 0 and words.word(i) == "الله"
+        if (
+            not (linked and _after_name_link(words.word(i)))
+            and not compound
+            and not (_is_name_word(words.word(i), count + position))
         ):
             break
-        if count + position >= 2 and not _third_name_word(words, i):
+        if count + position >= 2 and not compound and not _third_name_word(words, i):
             break
         if count and words.between(i - 1, i).strip(' "') not in ("", "-"):
             break  # a comma or full stop ends the name
@@ -242,6 +253,8 @@ def _name_extent(words: Words, occ: Occupancy, first: int, position: int = 0) ->
         if count >= _MAX_NAME_WORDS and words.word(i) not in _NAME_LINKS:
             break
         i += 1
+    while count and words.word(first + count - 1) in _NAME_LINKS:
+        count -= 1  # "ولد" in "محمد ولد في": a link word does not end a name
     return count
 
 
@@ -420,7 +433,10 @@ def persons_by_given_name(words: Words, occ: Occupancy, tags: Tags) -> Iterator[
             rest = _nisba_family_name(words, occ, i + length)
         if rest == 0 and not kunya:
             continue
-        end = i + length + min(rest, 2) - 1
+        taken = min(rest, 2)
+        if taken < rest and words.word(i + length + taken - 1) in _NAME_LINKS:
+            taken += 1  # "سلطان أحمد بن سليم": a link word takes the next
+        end = i + length + taken - 1
         start = words.starts[i] + len(reading[0])
         mention = Mention(start, words.ends[end], "PER", "given_name")
         occ.claim(mention)
@@ -481,10 +497,16 @@ def _nisba_family_name(words: Words, occ: Occupancy, j: int) -> int:
     return 1
 
 
-def _disagrees_with_head(head: str, word: str, owner: Mention | None) -> bool:
+def _disagrees_with_head(head: str, words: Words, j: int, owner: Mention | None) -> bool:
     """A masculine nisba after a feminine head (ends in ة) describes another
-    noun: in "وزير الخارجية الأمريكي" it is the minister who is American."""
+    noun: in "وزير الخارجية الأمريكي" it is the minister who is American. It
+    may describe the masculine noun right before it, inside the name
+    (جبهة العمل الإسلامي، جبهة الخلاص الوطني)."""
+    word = words.word(j)
     if not head.endswith("ه") or not word.endswith("ي"):
+        return False
+    previous = words.word(j - 1)
+    if previous != head and previous.startswith("ال") and not previous.endswith(("ه", "ات")):
         return False
     return owner is None or owner.type == "NORP"
 
@@ -497,27 +519,131 @@ def _is_modifier(words: Words, occ: Occupancy, i: int) -> bool:
     return word.startswith("ال") and word not in stopwords() and len(word) > 3
 
 
+@cache
+def coordinating_heads() -> frozenset[str]:
+    """Heads whose name may join two nouns with و (وزارة الهجرة والمهجرين)."""
+    return frozenset(norm_lines("entities/org_coordinating_heads.txt"))
+
+
+@cache
+def apposition_heads() -> frozenset[str]:
+    """Heads that stand before a proper name (شركة أرامكو، حزب جبهة العمل)."""
+    return frozenset(norm_lines("entities/org_apposition_heads.txt"))
+
+
+def _org_extent(words: Words, occ: Occupancy, i: int, head: str) -> tuple[int, Mention | None]:
+    """The end (exclusive word index) of an organisation whose head is word
+    ``i``, and the place or nationality among its modifiers."""
+    j, country = i + 1, None
+    while j < len(words) and j - i <= 4 and _is_modifier(words, occ, j):
+        if words.between(j - 1, j).strip(' "') != "":  # punctuation or a line break
+            break
+        owner = occ.owner[j]
+        if _disagrees_with_head(head, words, j, owner):
+            break  # "وزير الخارجية الأمريكي": the adjective is the minister's
+        if owner is not None:
+            country = country or owner
+            while j < len(words) and occ.owner[j] is owner:
+                j += 1
+        else:
+            j += 1
+    if j > i + 1 and country is None and head in coordinating_heads():
+        j = _coordinated(words, occ, j)
+    if j > i + 1:
+        j = _lam_domain(words, occ, j)
+    return j, country
+
+
+def _coordinated(words: Words, occ: Occupancy, j: int) -> int:
+    """ "وزارة الهجرة والمهجرين"، "ائتلاف الإعمار والتنمية": و + a definite
+    noun continues the name; a nationality after it still belongs to it."""
+    if j >= len(words) or not occ.free(j) or words.between(j - 1, j) != " ":
+        return j
+    word = words.word(j)
+    if not word.startswith("وال") or len(word) <= 5 or word[1:] in stopwords():
+        return j
+    j += 1
+    if j < len(words) and words.between(j - 1, j) == " ":
+        owner = occ.owner[j]
+        if owner is not None and owner.type == "NORP":
+            while j < len(words) and occ.owner[j] is owner:
+                j += 1
+    return j
+
+
+def _lam_domain(words: Words, occ: Occupancy, j: int) -> int:
+    """The domain of an organisation after ل: "الاتحاد المصري لكرة القدم"،
+    "المركز الإعلامي للقوات المسلحة"، "مجموعة النورس للمقاولات". A verbal
+    noun after ل is a purpose ("دعت الوزارة للتحقيق"), not a domain."""
+    if j >= len(words) or not occ.free(j) or words.between(j - 1, j) != " ":
+        return j
+    word = words.word(j)
+    if word in stopwords() or j in words.not_names or not word.isalpha():
+        return j
+    if word.startswith("لل") and len(word) > 4:
+        stem = "ال" + word[2:]
+        if stem in stopwords() or _looks_like_verbal_noun(stem) or stem.endswith(_MASDAR_ENDINGS):
+            return j
+        j += 1
+    elif _lam_complement(words, j) and not _looks_like_verbal_noun(word):
+        j += 2
+    else:
+        return j
+    # one agreeing adjective or a conjoined noun: للقوات المسلحة، للمنافذ البرية والبحرية
+    for _ in range(2):
+        if j >= len(words) or not occ.free(j) or words.between(j - 1, j) != " ":
+            break
+        word = words.word(j)
+        if not (word.startswith(("ال", "وال")) and word.endswith(("ه", "ي", "يه"))):
+            break
+        if word.lstrip("و") in stopwords() or _looks_like_verbal_noun(word):
+            break
+        j += 1
+    return j
+
+
+#: verbal nouns of the مفاعلة pattern and abstract nouns in -ية after ل are
+#: purposes, not domains ("للمطالبة"، "للمشاركة")
+_MASDAR_ENDINGS = ("اله", "ابه", "اكه", "اعه", "ارة")
+
+
 def organizations_by_head(words: Words, occ: Occupancy, tags: Tags) -> Iterator[Mention]:
     for i, (prefix, head) in sorted(tags["head"].items()):
         if not occ.free(i):
             continue
-        j, country = i + 1, None
-        while j < len(words) and j - i <= 4 and _is_modifier(words, occ, j):
-            if words.between(j - 1, j).strip(' "') != "":  # punctuation or a line break
-                break
-            owner = occ.owner[j]
-            if _disagrees_with_head(head, words.word(j), owner):
-                break  # "وزير الخارجية الأمريكي": the adjective is the minister's
-            if owner is not None:
-                country = country or owner
-                while j < len(words) and occ.owner[j] is owner:
-                    j += 1
-            else:
-                j += 1
-        definite_head = head.startswith("ال")
-        if j == i + 1 and head in institution_heads() and _bare_proper_name(words, occ, j):
+        if head in place_cues() and i + 1 < len(words):
+            owner = occ.owner[i + 1]
+            if owner is not None and owner.type in ("GPE", "LOC", "FAC"):
+                continue  # "مديرية حريب": the district, a place
+        j, country = _org_extent(words, occ, i, head)
+        definite_head = head.startswith("ال") or prefix.endswith("ال") or prefix in LAM_ARTICLE
+        if (
+            j == i + 1
+            and not definite_head
+            and head in apposition_heads()
+            and i + 1 < len(words)
+            and words.between(i, i + 1) == " "
+        ):
+            owner = occ.owner[i + 1]
+            if owner is not None and owner.type == "ORG" and owner.ns == words.starts[i + 1]:
+                # "شركة أرامكو السعودية": the head belongs to the named organisation
+                owner.ns = words.starts[i] + len(prefix)
+                for k in range(i, i + 1):
+                    occ.owner[k] = owner
+                continue
+            inner = tags["head"].get(i + 1)
+            if owner is None and inner is not None and not inner[0]:
+                j, country = _org_extent(words, occ, i + 1, inner[1])  # حزب جبهة العمل
+                if j == i + 2:
+                    j = i + 1
+        if (
+            j == i + 1
+            and not definite_head
+            and head in institution_heads()
+            and _bare_proper_name(words, occ, j)
+        ):
             j += 1
-        if j == i + 1 or (definite_head and country is None):
+        if j == i + 1 or (head.startswith("ال") and country is None):
             continue
         start = words.starts[i] + len(prefix)
         if prefix.endswith("ال"):
@@ -587,6 +713,10 @@ def _place_extent(words: Words, occ: Occupancy, j: int) -> int:
             break
         if any(stem in place_cues() or stem in stopwords() for _, stem in clitic_readings(word)):
             break  # "ومدن", "لمدة"
+        if n == 0 and word in cue_first_words():
+            break  # "بسجن المعارض ...": a title, so the cue was a verbal noun
+        if n == 1 and word.startswith("ال") and word.endswith(("ي", "يه")):
+            break  # "معبر الكركرات الحدودي": an adjective, not the name's second word
         if not word.startswith("ال") and word.endswith("يه"):
             break  # "قاعدة عسكرية": an adjective, not a name
         if (

@@ -86,7 +86,9 @@ def _after_place_cue(segment: str, local_ns: int) -> bool:
     from marsad.entities.context import place_cues
 
     word = _word_before(segment, local_ns)
-    return bool(word) and strip_proclitic(word, place_cues()) is not None
+    reading = strip_proclitic(word, place_cues()) if word else None
+    # "المخيم جيهان": a definite cue refers back; only "مخيم X" introduces a name
+    return reading is not None and "ال" not in reading[0]
 
 
 def _where_places_stand(segment: str, local_ns: int) -> bool:
@@ -271,10 +273,14 @@ class Linker:
         forms = []
         for name in names:
             parts = [p for p in name.replace('"', " ").split() if p]
-            parts = [p for p in parts if p not in person_cue_words()]
+            if any(p in person_cue_words() for p in parts):
+                continue  # "الفريق أول ..."، "السوداني رئيس الوزراء": an alias with a title
             if len(parts) < 2:
                 continue
-            for part in (parts[0], parts[-1]):
+            for k in (0, -1):
+                part = parts[k]
+                if k == -1 and parts[-2] == "ال":
+                    continue  # "آل ثاني": the family, not a name alone
                 if len(part) < 3 or part in stopwords() or part.startswith("ابو"):
                     continue
                 if part.startswith("ال") and not trusted:
