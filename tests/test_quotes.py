@@ -606,3 +606,14 @@ def test_unnamed_sources_keep_their_complement():
     assert one(found, "indirect", "الصيانة تأخرت")["who"] == "مهندس في حقل الشرارة"
     found = quotes("وأكد مصدر من النيابة العمومية أن الملف استوفى الإجراءات.")
     assert one(found, "indirect", "الملف استوفى")["who"] == "مصدر من النيابة العمومية"
+
+
+def test_participle_after_an_opening_adverbial_takes_the_sentence_subject():
+    # the speaker of the earlier sentence must not be carried over: the
+    # participle's subject is the one of the verb after "من جهته،"
+    found = quotes(
+        "وقال مدير المستشفى إن الأدوية نفدت. "
+        "من جهته، زار وزير الصحة سامر الخطيب المستشفى صباح الأحد، مؤكداً أن شحنة أدوية "
+        "ستصل خلال يومين."
+    )
+    assert one(found, "indirect", "شحنة أدوية")["who"] == "سامر الخطيب"

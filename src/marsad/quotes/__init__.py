@@ -86,13 +86,27 @@ class Chain:
         return self.speakers[k] if k >= 0 else None
 
 
+#: a sentence opening with an adverbial this short and a comma ("من جهته،",
+#: "من جهة أخرى،") has its first verb after the comma
+_MAX_OPENER = 3
+
+
 def _sentence_subject(ctx: Context, sentence: Range) -> Speaker | None:
     """The subject of a sentence's first verb (وصل الوزير …، مؤكداً): the
-    phrase after its first word."""
+    phrase after its first word, or after an opening adverbial and its comma
+    ("من جهته، وجه الرئيس …، مؤكداً")."""
     first = ctx.first_word(sentence[0])
     limit = ctx.first_word(sentence[1])
-    found = subject(ctx, first + 1, limit, sentence[0]) if first + 1 < limit else None
-    return found if found is not None and found.typed else None
+    verbs = [first]
+    for i in range(first + 1, min(first + _MAX_OPENER + 1, limit)):
+        if ctx.comma_before(i):
+            verbs.append(i)
+            break
+    for verb in verbs:
+        found = subject(ctx, verb + 1, limit, sentence[0]) if verb + 1 < limit else None
+        if found is not None and found.typed:
+            return found
+    return None
 
 
 def _name_of(speaker: Speaker) -> tuple[str, ...]:
