@@ -617,3 +617,17 @@ def test_participle_after_an_opening_adverbial_takes_the_sentence_subject():
         "ستصل خلال يومين."
     )
     assert one(found, "indirect", "شحنة أدوية")["who"] == "سامر الخطيب"
+
+
+def test_topic_after_amma_speaks_through_the_fa_verb():
+    found = quotes(
+        "وقالت رئيسة اللجنة إن المهرجان سيستمر أسبوعاً. "
+        "أما المخرج سامر الخطيب، الذي يعرض فيلمه للمرة الأولى، فقال لإذاعة محلية إن "
+        "الجمهور يستحق سينما جادة."
+    )
+    assert one(found, "indirect", "الجمهور يستحق")["who"] == "سامر الخطيب"
+
+
+def test_addressee_after_the_verb_is_not_the_speaker():
+    found = quotes("وقال لإذاعة محلية مصدر أمني إن الطريق أعيد فتحه أمام المسافرين.")
+    assert one(found, "indirect", "الطريق أعيد")["who"] == "مصدر أمني"

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 
 from marsad.quotes.context import Context, Range
 from marsad.quotes.lexicon import DESCRIBE, PARTICIPLE, STRICT, TRANSMIT
-from marsad.quotes.speakers import Speaker, issuer, skip_words, subject, subject_before
+from marsad.quotes.speakers import (
+    Speaker,
+    issuer,
+    past_addressee,
+    skip_words,
+    subject,
+    subject_before,
+)
 
 #: words between a verb and its complementizer (a long title with its name)
 MAX_GAP = 20
@@ -138,7 +145,8 @@ def verb_cue(ctx: Context, i: int, kind: str, quoted: list[Range]) -> Cue | None
         found = subject(ctx, i + 1, subject_limit, start)
         cue.speaker = found if found is not None and found.typed else None
     elif kind != PARTICIPLE:
-        cue.speaker = subject(ctx, i + 1, subject_limit, start) or subject_before(
+        first = past_addressee(ctx, i + 1, subject_limit)
+        cue.speaker = subject(ctx, first, subject_limit, start) or subject_before(
             ctx, i, sentence[0]
         )
     # every reading of a word: "وزير" is not و + "زير"

@@ -117,6 +117,51 @@ def as_person(ctx: Context, entity: EntityRef, limit: int) -> Speaker:
     return speaker
 
 
+def past_addressee(ctx: Context, i: int, limit: int) -> int:
+    """Where a reporting verb's subject may start when word ``i`` (after the
+    verb) is whom the statement was made to: after that phrase ("قال لإذاعة
+    محلية مصدر أمني إن"), or ``limit`` when nothing but the clause follows."""
+    i = skip_words(ctx, i, limit)
+    if i >= limit or not _addressee(ctx, i):
+        return i
+    for j in range(i + 1, min(limit, i + 1 + _MAX_ADDRESSEE)):
+        if ctx.comma_before(j) or ctx.lex.is_complementizer(ctx.word(j)):
+            break
+        if _opens_speaker(ctx, j):
+            return j
+    return limit
+
+
+#: words an addressee phrase may take ("لوكالة الأنباء الألمانية")
+_MAX_ADDRESSEE = 5
+
+
+def _opens_speaker(ctx: Context, j: int) -> bool:
+    """Word ``j`` opens a speaker phrase or a name (not behind a preposition)."""
+    entity = ctx.entity_in_word(j)
+    if entity is not None:
+        return entity.ns == ctx.words.starts[j] and entity.label in _ENTITY_TYPES
+    word = ctx.word(j)
+    return word in ctx.lex.speaker_heads.by_first or word in ctx.lex.role_heads.by_first
+
+
+def _addressee(ctx: Context, i: int) -> bool:
+    """Word ``i`` is whom a statement was made to ("قال لإذاعة محلية",
+    "صرح للصحفيين"): a speaker noun or a name behind the preposition ل, which
+    a subject never carries ("لجنة", "لبنان" are words of their own)."""
+    word = ctx.word(i)
+    if not word.startswith("ل") or len(word) < 4:
+        return False
+    entity = ctx.entity_in_word(i)
+    if entity is not None:
+        return entity.ns > ctx.words.starts[i]
+    if word in ctx.lex.speaker_heads.by_first or word in ctx.lex.role_heads.by_first:
+        return False
+    return ctx.lex.strip_proclitic(word) != word and (
+        ctx.matches(i, ctx.lex.speaker_heads)[0] > 0 or ctx.matches(i, ctx.lex.role_heads)[0] > 0
+    )
+
+
 def skip_words(ctx: Context, i: int, limit: int) -> int:
     """First word from ``i`` that is not a time word or بدوره (they may stand
     between a verb and its subject)."""
@@ -646,6 +691,10 @@ def role_holder(
     return Speaker(entity.data.get("name"), entity.data.get("id"), PERSON)
 
 
+#: "أما" (normalised) opens a topic that a later ف-verb takes as its subject
+_TOPIC_MARKERS = frozenset({"اما"})
+
+
 def subject_before(ctx: Context, verb: int, sentence_start: int) -> Speaker | None:
     """A subject standing before its verb ("مصادر محلية أفادت بأن", "الوزير
     قال إن"): an entity ending right before the verb, or a speaker phrase that
@@ -666,6 +715,9 @@ def subject_before(ctx: Context, verb: int, sentence_start: int) -> Speaker | No
         if entity is not None and entity.ns >= sentence_start and entity.label in _ENTITY_TYPES:
             return from_entity(ctx, entity)
         return None
+    topic = _topic(ctx, verb, sentence_start)
+    if topic is not None:
+        return topic
     entity = ctx.entity_ending_in_word(verb - 1)
     if entity is not None and entity.ns >= sentence_start and entity.label in _ENTITY_TYPES:
         return from_entity(ctx, entity)
@@ -684,3 +736,15 @@ def subject_before(ctx: Context, verb: int, sentence_start: int) -> Speaker | No
     ):
         return found
     return None
+
+
+def _topic(ctx: Context, verb: int, sentence_start: int) -> Speaker | None:
+    """The topic of "أما X، الذي …، فقال": the phrase after أما speaks through
+    the ف-verb, however long the relative clause between them."""
+    first = ctx.first_word(sentence_start)
+    if first + 1 >= verb or bare(ctx.word(first)) not in _TOPIC_MARKERS:
+        return None
+    if not ctx.word(verb).startswith("ف"):
+        return None
+    found = subject(ctx, first + 1, verb, ctx.words.starts[verb])
+    return found if found is not None and found.typed else None
