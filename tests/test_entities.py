@@ -507,3 +507,46 @@ def test_capitals_missing_from_geonames_thresholds_are_places_anywhere():
     assert found["واشنطن"][0] == "GPE"
     assert found["والدوحة".removeprefix("و")][0] == "GPE"
     assert found["جنيف"][0] == "GPE"
+
+
+def test_an_article_written_with_hamza_is_part_of_a_name_not_an_adjective():
+    doc = analyse("وسجل المهاجم البرازيلي ألفريدو مارتينيز هدفا.")
+    assert ("ألفريدو مارتينيز", "PER") in [(t, kind) for t, kind, _ in mentions(doc)]
+
+
+def test_a_title_after_an_organisation_head_is_not_part_of_it():
+    doc = analyse(
+        "وقال المتحدث باسم الهيئة العميد سالم الكعبي إن رئيس مجلس الوزراء الشيخ فهد "
+        "العبدالله سيزور القاهرة، فيما اجتمع مجلس الوزراء الكويتي."
+    )
+    orgs = [t for t, kind, _ in mentions(doc) if kind == "ORG"]
+    assert orgs == ["مجلس الوزراء الكويتي"]
+
+
+def test_a_short_name_in_parentheses_after_an_organisation_is_linked_to_it():
+    doc = analyse("ووقعت الشركة الوطنية للنفط مع شركة تكرير النفط الليبية ( تكرير ) عقدا.")
+    spans = {doc.text[s.start : s.end]: s for s in doc.spans("entities")}
+    assert spans["تكرير"].label == "ORG"
+    assert (spans["تكرير"].data or {})["id"] == (spans["شركة تكرير النفط الليبية"].data or {})["id"]
+
+
+def test_an_annexed_noun_after_an_organisation_head_belongs_to_it():
+    doc = analyse(
+        "وقالت لجنة تنسيق المساعدات إن جهاز الإسعاف والطوارئ نقل المصابين، "
+        "وارتفع مؤشر البورصة الأردنية، وأغلقت السفارة الإيطالية أبوابها."
+    )
+    orgs = [t for t, kind, _ in mentions(doc) if kind == "ORG"]
+    assert orgs == [
+        "لجنة تنسيق المساعدات",
+        "جهاز الإسعاف والطوارئ",
+        "البورصة الأردنية",
+        "السفارة الإيطالية",
+    ]
+
+
+def test_feminine_nationality_adjectives_are_not_countries():
+    doc = analyse(
+        "وأسقطت طائرة تركية مسيرة، فيما تفاقمت الأزمة المالية وقال وزير المالية إن العجز تراجع."
+    )
+    found = [(t, kind) for t, kind, _ in mentions(doc)]
+    assert found == [("تركية", "NORP")]

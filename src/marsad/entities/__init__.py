@@ -26,6 +26,7 @@ from marsad.doc import Doc
 from marsad.entities.backends import Recogniser, active_recognisers, recognised_mentions
 from marsad.entities.context import (
     Occupancy,
+    acronyms_in_parentheses,
     cue_first_words,
     lexicons,
     organizations_by_head,
@@ -106,6 +107,7 @@ def find_mentions(
     for recogniser in (
         persons_after_titles,
         organizations_by_head,
+        acronyms_in_parentheses,
         places_after_cues,
         persons_in_quotes,
         persons_by_given_name,
@@ -115,6 +117,10 @@ def find_mentions(
                 mentions.append(mention)
     mentions = _outermost(mentions)
     linker.link_unknown(mentions, norm)
+    for mention in mentions:
+        full = mention.attrs.pop("short_of", None)
+        if full is not None:  # an acronym in parentheses names its organisation
+            mention.entry_id, mention.name = full.entry_id, full.name
     in_body = _words_in_body(words, body)
     mentions.extend(linker.short_forms(mentions, words, occ, in_body))
     mentions.extend(linker.anaphors(mentions, words, occ, in_body, tags["anaphor"]))

@@ -239,10 +239,12 @@ def _name_extent(words: Words, occ: Occupancy, first: int, position: int = 0) ->
         linked = count + position > 0 and words.word(i - 1) in _NAME_LINKS
         # "حسن فضل الله"، "نصر الله": الله closes a compound name
         compound = count + position > 0 and words.word(i) == "الله"
+        # a word written أل/إل (ألفريدو) has no article, as if it were not first
+        at = count + position or (1 if i in words.hamza_al else 0)
         if (
             not (linked and _after_name_link(words.word(i)))
             and not compound
-            and not (_is_name_word(words.word(i), count + position))
+            and not _is_name_word(words.word(i), at)
         ):
             break
         if count + position >= 2 and not compound and not _third_name_word(words, i):
@@ -294,7 +296,11 @@ def _skip_modifiers(words: Words, occ: Occupancy, j: int) -> tuple[int, Mention 
             while j < len(words) and occ.owner[j] is owner:
                 j += 1
         elif owner is None and (
-            ((word.startswith("ال") or word[:3] in ("لل", "بال")) and word not in stopwords())
+            (
+                (word.startswith("ال") or word[:3] in ("لل", "بال"))
+                and word not in stopwords()
+                and j not in words.hamza_al  # "المهاجم ألكسندر ...": a name, not an adjective
+            )
             or word in ("في", "باسم", "لدي")
         ):
             j += 1
@@ -516,6 +522,8 @@ def _is_modifier(words: Words, occ: Occupancy, i: int) -> bool:
     if owner is not None:
         return owner.type in ("GPE", "NORP", "LOC")
     word = words.word(i)
+    if word in person_cue_words() or i in words.hamza_al:
+        return False  # "رئيس مجلس الوزراء الأمير ...": the title of the name that follows
     return word.startswith("ال") and word not in stopwords() and len(word) > 3
 
 
@@ -531,10 +539,14 @@ def apposition_heads() -> frozenset[str]:
     return frozenset(norm_lines("entities/org_apposition_heads.txt"))
 
 
-def _org_extent(words: Words, occ: Occupancy, i: int, head: str) -> tuple[int, Mention | None]:
+def _org_extent(
+    words: Words, occ: Occupancy, i: int, head: str, definite: bool = False
+) -> tuple[int, Mention | None]:
     """The end (exclusive word index) of an organisation whose head is word
     ``i``, and the place or nationality among its modifiers."""
     j, country = i + 1, None
+    if not definite and not head.startswith("ال") and _construct_noun(words, occ, j):
+        j += 1  # "هيئة مقاومة الجدار"، "شركة تسويق النفط": an annexed noun, then its complement
     while j < len(words) and j - i <= 4 and _is_modifier(words, occ, j):
         if words.between(j - 1, j).strip(' "') != "":  # punctuation or a line break
             break
@@ -552,6 +564,32 @@ def _org_extent(words: Words, occ: Occupancy, i: int, head: str) -> tuple[int, M
     if j > i + 1:
         j = _lam_domain(words, occ, j)
     return j, country
+
+
+def _construct_noun(words: Words, occ: Occupancy, j: int) -> bool:
+    """Word ``j`` is an indefinite noun annexed to the head and followed by a
+    definite word or a place that completes the name."""
+    if j + 1 >= len(words) or not occ.free(j) or j in words.not_names:
+        return False
+    if words.between(j - 1, j) != " " or words.between(j, j + 1) != " ":
+        return False
+    word = words.word(j)
+    if (
+        not word.isalpha()
+        or len(word) < 3
+        or word.startswith(("ال", "و", "ل", "ب"))
+        or word.endswith(("ا", "ي", "يه"))
+        or word in stopwords()
+        or word in place_cues()
+        or word in cue_first_words()
+        or word in _given_first_words()
+        or _looks_like_verb(word)
+    ):
+        return False
+    owner = occ.owner[j + 1]
+    if owner is not None:
+        return owner.type in ("GPE", "LOC")
+    return _is_modifier(words, occ, j + 1) and j + 1 not in words.hamza_al
 
 
 def _coordinated(words: Words, occ: Occupancy, j: int) -> int:
@@ -607,16 +645,37 @@ def _lam_domain(words: Words, occ: Occupancy, j: int) -> int:
 _MASDAR_ENDINGS = ("اله", "ابه", "اكه", "اعه", "ارة")
 
 
+@cache
+def portfolio_titles() -> dict[str, list[tuple[str, ...]]]:
+    """Titles whose words are an office (رئيس مجلس الوزراء), by first word."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for line in norm_lines("entities/portfolio_titles.txt"):
+        seq = tuple(line.split())
+        index.setdefault(seq[0], []).append(seq)
+    return index
+
+
+def _in_portfolio_title(words: Words, i: int) -> bool:
+    for k in range(max(0, i - 2), i):
+        stripped = words.strip(k, portfolio_titles())
+        for seq in portfolio_titles().get(stripped[1], ()) if stripped else ():
+            if k + len(seq) > i and all(
+                k + n < len(words) and words.word(k + n) == seq[n] for n in range(1, len(seq))
+            ):
+                return True
+    return False
+
+
 def organizations_by_head(words: Words, occ: Occupancy, tags: Tags) -> Iterator[Mention]:
     for i, (prefix, head) in sorted(tags["head"].items()):
-        if not occ.free(i):
+        if not occ.free(i) or _in_portfolio_title(words, i):
             continue
         if head in place_cues() and i + 1 < len(words):
             owner = occ.owner[i + 1]
             if owner is not None and owner.type in ("GPE", "LOC", "FAC"):
                 continue  # "مديرية حريب": the district, a place
-        j, country = _org_extent(words, occ, i, head)
         definite_head = head.startswith("ال") or prefix.endswith("ال") or prefix in LAM_ARTICLE
+        j, country = _org_extent(words, occ, i, head, definite_head)
         if (
             j == i + 1
             and not definite_head
@@ -654,6 +713,28 @@ def organizations_by_head(words: Words, occ: Occupancy, tags: Tags) -> Iterator[
         for k in range(i, j):
             occ.owner[k] = mention
         yield mention
+
+
+def acronyms_in_parentheses(words: Words, occ: Occupancy, tags: Tags) -> Iterator[Mention]:
+    """ "شركة تسويق النفط العراقية ( سومو )": one or two words in parentheses
+    right after an organisation are its short name, linked to it."""
+    text = words.text
+    for k in range(1, len(words)):
+        owner = occ.owner[k - 1]
+        if owner is None or owner.type != "ORG" or not occ.free(k):
+            continue
+        if words.between(k - 1, k).replace(" ", "") != "(":
+            continue
+        n = 1
+        if k + 1 < len(words) and words.between(k, k + 1) == " " and occ.free(k + 1):
+            n = 2
+        for m in (n, 1):
+            after = text[words.ends[k + m - 1] :].lstrip(" ")
+            if after.startswith(")") and all(words.word(k + x).isalpha() for x in range(m)):
+                mention = Mention(words.starts[k], words.ends[k + m - 1], "ORG", "org_head")
+                mention.attrs["short_of"] = owner
+                yield occ.claim(mention)
+                break
 
 
 _PLACE_TYPES = {

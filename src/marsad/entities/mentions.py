@@ -19,6 +19,8 @@ from marsad.text.normalize import NormalizedText, normalize_string
 WORD_RE = re.compile(r"\w+")
 # tanween: fathatan, dammatan, kasratan
 _TANWEEN_RE = re.compile(r"[\u064B-\u064D]")
+#: a word written with hamza on its first alef before ل: not the article
+_HAMZA_AL_RE = re.compile(r"(?<!\w)[\u0623\u0625\u0622]\u0644")
 
 
 @cache
@@ -55,6 +57,8 @@ class Words:
     _all_readings: list[list[tuple[str, str]]] | None = None
     #: words that cannot be part of a name, whatever they read as (see mark_not_names)
     not_names: frozenset[int] = frozenset()
+    #: words the original starts with أل، إل or آل: never the article (ألكسندر، إلهام)
+    hamza_al: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, text: str) -> Words:
@@ -133,6 +137,12 @@ class Words:
             if i is not None:
                 found.add(i)
         self.not_names = frozenset(found)
+        hamza = set()
+        for match in _HAMZA_AL_RE.finditer(original):
+            i = self.index_at(norm.to_normalized(match.start()))
+            if i is not None:
+                hamza.add(i)
+        self.hamza_al = frozenset(hamza)
 
     def between(self, a: int, b: int) -> str:
         """The text between the end of word ``a`` and the start of word ``b``."""
