@@ -631,3 +631,22 @@ def test_topic_after_amma_speaks_through_the_fa_verb():
 def test_addressee_after_the_verb_is_not_the_speaker():
     found = quotes("وقال لإذاعة محلية مصدر أمني إن الطريق أعيد فتحه أمام المسافرين.")
     assert one(found, "indirect", "الطريق أعيد")["who"] == "مصدر أمني"
+
+
+def test_quotation_reported_by_an_agency_keeps_its_speaker():
+    # the agency is the source of the sentence; the words in marks are the minister's
+    text = (
+        "وقال وزير الزراعة خلال جولة في الحقول: «الموسم سيكون وفيراً»، "
+        "وفق ما نقلته وكالة الأنباء الرسمية."
+    )
+    found = quotes(text)
+    assert one(found, "direct", "الموسم سيكون")["who"] == "وزير الزراعة"
+    assert one(found, "indirect", "وقال وزير")["type"] == "media"
+
+
+def test_quotation_in_a_sentence_an_agency_reports_goes_to_the_subject():
+    found = quotes(
+        "ودعا وزير الزراعة سامر الخطيب المزارعين إلى «ترشيد استهلاك المياه»، بحسب وكالة الأنباء."
+    )
+    assert one(found, "direct", "ترشيد")["who"] == "سامر الخطيب"
+    assert one(found, "indirect", "ودعا وزير")["type"] == "media"

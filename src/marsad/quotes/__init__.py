@@ -109,6 +109,10 @@ def _sentence_subject(ctx: Context, sentence: Range) -> Speaker | None:
     return None
 
 
+def _before(speaker: Speaker, position: int) -> bool:
+    return speaker.mention is not None and speaker.mention[1] <= position
+
+
 def _name_of(speaker: Speaker) -> tuple[str, ...]:
     return tuple(bare(w) for w in normalize_string(speaker.name or "").split())
 
@@ -256,11 +260,21 @@ def _direct_speaker(
     sits in; else the nearest cue before it in its sentence; else a cue right
     after it ("«…»، قال الوزير"); else an attribution later in the sentence;
     else, for a quotation opening its sentence, the current speaker."""
-    for quote in indirect:
-        if quote.content[0] <= pair.open and pair.close <= quote.content[1]:
-            return quote.speaker, quote.cue
     in_sentence = [c for c in cues if c.sentence == sentence and c.speaker is not None]
     before = [c for c in in_sentence if c.span[1] <= pair.open and c.attribution != SOURCE]
+    sources = {c.span for c in cues if c.attribution == SOURCE}
+    for quote in indirect:
+        if quote.content[0] <= pair.open and pair.close <= quote.content[1]:
+            if quote.cue in sources and before and before[-1].start >= quote.content[0]:
+                # "وقال الرئيس: «…»، وفق الوكالة": the agency reports the
+                # sentence, the president speaks the quotation
+                break
+            if quote.cue in sources and not before:
+                # "ودعا الرئيس … إلى «…»، وفق الوكالة": the sentence's subject
+                subject_ = _sentence_subject(ctx, sentence)
+                if subject_ is not None and _before(subject_, pair.open):
+                    return subject_, None
+            return quote.speaker, quote.cue
     if before:
         return before[-1].speaker, before[-1].span  # type: ignore[return-value]
     after = [c for c in in_sentence if c.start >= pair.outer[1]]
