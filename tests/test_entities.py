@@ -550,3 +550,12 @@ def test_feminine_nationality_adjectives_are_not_countries():
     )
     found = [(t, kind) for t, kind, _ in mentions(doc)]
     assert found == [("تركية", "NORP")]
+
+
+def test_places_joined_by_wa_to_a_place_are_places():
+    doc = analyse(
+        "وتضررت المحاصيل في إربد والزرقاء، وقصفت الطائرات قريتي كفرنبل وحاس، "
+        "وانقطعت الكهرباء عن مدينتي سبتة ومليلية."
+    )
+    places = [t for t, kind, _ in mentions(doc) if kind in ("GPE", "LOC", "FAC")]
+    assert places == ["إربد", "الزرقاء", "كفرنبل", "حاس", "سبتة", "مليلية"]

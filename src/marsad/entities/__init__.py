@@ -82,10 +82,16 @@ def find_mentions(
     mentions: list[Mention] = []
     for ns, ne in body:
         segment = norm.text[ns:ne]
+        place_end = -1  # where the last place found ends, in the segment
         for hit in matcher.hits(segment):
-            mention = linker.kb_mention(hit.ns + ns, hit.ne + ns, hit.key, segment, hit.ns)
+            # "في إربد والزرقاء": a name joined by و to a place is a place
+            coordinated = segment[place_end : hit.ns] == " و"
+            mention = linker.kb_mention(
+                hit.ns + ns, hit.ne + ns, hit.key, segment, hit.ns, coordinated
+            )
             if mention is not None:
                 mentions.append(mention)
+                place_end = hit.ne if mention.type in ("GPE", "LOC", "FAC") else -1
     linker.resolve_ambiguity(mentions)
     for mention in list(mentions):
         dropped = _drop_leading_cue(mention, norm.text, kb)

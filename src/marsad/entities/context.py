@@ -760,6 +760,8 @@ def places_after_cues(words: Words, occ: Occupancy, tags: Tags) -> Iterator[Ment
         if owner is not None:
             if owner.type in ("GPE", "LOC", "FAC"):
                 owner.attrs.setdefault("level", level)
+                if stripped[1] in plural_place_cues():
+                    yield from _places_joined(words, occ, words.first_from(owner.ne), owner)
             continue
         if stripped[1].startswith("ال"):
             continue  # "العاصمة X" names only a place already known
@@ -784,6 +786,47 @@ def places_after_cues(words: Words, occ: Occupancy, tags: Tags) -> Iterator[Ment
             mention.attrs["level"] = level
             occ.claim(mention)
             yield mention
+            if stripped[1] in plural_place_cues():
+                yield from _places_joined(words, occ, j + n, mention)
+
+
+@cache
+def plural_place_cues() -> frozenset[str]:
+    return frozenset(norm_lines("entities/plural_place_cues.txt"))
+
+
+def _places_joined(words: Words, occ: Occupancy, k: int, first: Mention) -> Iterator[Mention]:
+    """The places joined by و after the first one named after a plural cue."""
+    for _ in range(4):
+        if k >= len(words) or not words.word(k).startswith("و"):
+            return
+        owner = occ.owner[k]
+        if owner is not None:
+            if owner.type not in ("GPE", "LOC", "FAC"):
+                return
+            k = words.first_from(owner.ne)  # "وصلاح الدين": already known
+            continue
+        second = _coordinated_place(words, occ, k, first)
+        if second is None:
+            return
+        yield occ.claim(second)
+        k += 1
+
+
+def _coordinated_place(words: Words, occ: Occupancy, k: int, first: Mention) -> Mention | None:
+    """ "مدينتا سبتة ومليلية": after a plural cue, و + one name word is a
+    second place of the same kind."""
+    if k >= len(words) or not occ.free(k) or k in words.not_names:
+        return None
+    word = words.word(k)
+    if words.between(k - 1, k) != " " or not word.startswith("و") or not word.isalpha():
+        return None
+    stem = word[1:]
+    if len(stem) < 3 or stem in stopwords() or stem in place_cues() or _looks_like_verb(stem):
+        return None
+    mention = Mention(words.starts[k] + 1, words.ends[k], first.type, "place_cue")
+    mention.attrs["level"] = first.attrs.get("level")
+    return mention
 
 
 def _place_extent(words: Words, occ: Occupancy, j: int) -> int:

@@ -117,15 +117,32 @@ class Linker:
         self.date = date
 
     # --- KB hits ------------------------------------------------------------------
-    def kb_mention(self, ns: int, ne: int, key: str, segment: str, local_ns: int) -> Mention | None:
+    def kb_mention(
+        self,
+        ns: int,
+        ne: int,
+        key: str,
+        segment: str,
+        local_ns: int,
+        after_place: bool = False,
+    ) -> Mention | None:
+        """The mention of a KB hit, or None where the alias is not trusted
+        there. ``after_place``: the hit is joined by و to a place just found,
+        where a name that is also a word is a place too (في إربد والزرقاء)."""
         aliases = self.kb.aliases.get(key, [])
         if not aliases:
             return None
-        if all(a.kind == "geonames" for a in aliases) and not self._trust_geonames(
-            aliases, key, segment, local_ns
+        if (
+            all(a.kind == "geonames" for a in aliases)
+            and not (after_place and " " not in key and strip_proclitic(key, stopwords()) is None)
+            and not self._trust_geonames(aliases, key, segment, local_ns)
         ):
             return None
-        if key in ambiguous_places() and not _where_places_stand(segment, local_ns):
+        if (
+            key in ambiguous_places()
+            and not after_place
+            and not _where_places_stand(segment, local_ns)
+        ):
             return None  # "أظهرت صور": pictures, not Tyre
         if key in month_numbers() and not _after_place_cue(segment, local_ns):
             return None  # "في آب" is August; "مدينة إب" the Yemeni city
