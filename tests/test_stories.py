@@ -251,9 +251,13 @@ def test_cluster_contract_via_cli():
 
 
 def test_cluster_lines_with_workers_equals_single_process():
+    # more than one chunk of 256 lines, so that the workers are started
     lines = [
-        json.dumps({"id": i, "text": t, "date": d}, ensure_ascii=False) for i, t, d in ITEMS * 3
+        json.dumps({"id": f"{i}-{n}", "text": f"{t} والرقم {n}.", "date": d}, ensure_ascii=False)
+        for n in range(70)
+        for i, t, d in ITEMS
     ]
+    assert len(lines) > 256
     assert list(cluster_lines(lines, jobs=2)) == list(cluster_lines(lines, jobs=1))
 
 

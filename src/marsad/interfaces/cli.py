@@ -498,8 +498,10 @@ def _cluster_store(store: Store, *, rebuild: bool) -> None:
 )
 @db_option
 @click.option(
-    "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-    help="Worker processes computing features (stdin mode).",
+    "-j", "--jobs", type=click.IntRange(min=1), default=default_jobs,
+    show_default="number of cores, at most 4",
+    help="Worker processes computing features (stdin mode; not started for "
+    "fewer than 256 lines). The output does not depend on it.",
 )  # fmt: skip
 @click.option("--evidence", is_flag=True, help="Add each decision's evidence to the output.")
 def cluster_command(use_store: bool, db_path: str | None, jobs: int, evidence: bool) -> None:

@@ -15,7 +15,7 @@ import json
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from marsad.stories.cluster import Config, StoryClusterer
@@ -73,12 +73,17 @@ def cluster_lines(
             yield record
 
     numbered = ((n, line) for n, line in enumerate(lines, 1) if line.strip())
-    pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+    chunks = iter(lambda: list(islice(numbered, _CHUNK)), [])
+    first = next(chunks, [])
+    # workers pay off from the second chunk on: a short input (a day's feed,
+    # a test) is faster without starting them
+    big = len(first) == _CHUNK
+    pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 and big else None
     # Workers compute the features of the next chunks while this process
     # decides the current one; a few chunks in flight bound the memory.
     in_flight: deque[tuple[list[Article | dict[str, Any]], Future[list[Features]]]] = deque()
     try:
-        while chunk := list(islice(numbered, _CHUNK)):
+        for chunk in chain([first] if first else [], chunks):
             parsed = [parse_line(line, n) for n, line in chunk]
             articles = [p for p in parsed if isinstance(p, Article)]
             if pool is None:
