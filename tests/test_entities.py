@@ -559,3 +559,15 @@ def test_places_joined_by_wa_to_a_place_are_places():
     )
     places = [t for t, kind, _ in mentions(doc) if kind in ("GPE", "LOC", "FAC")]
     assert places == ["إربد", "الزرقاء", "كفرنبل", "حاس", "سبتة", "مليلية"]
+
+
+def test_a_title_word_closing_a_given_name_is_the_family_name():
+    doc = analyse("وقال رئيس اللجنة ماهر القاضي إن التقرير جاهز، وأكد نبيل الشيخ أن اللجنة ستجتمع.")
+    persons = [t for t, kind, _ in mentions(doc) if kind == "PER"]
+    assert persons == ["ماهر القاضي", "نبيل الشيخ"]
+
+
+def test_um_starts_a_village_name_after_a_place_cue():
+    doc = analyse("ونزحت عائلات من قرية أم سيالة إلى مدينة الأبيض خلال الليل.")
+    places = [t for t, kind, _ in mentions(doc) if kind in ("GPE", "LOC")]
+    assert "أم سيالة" in places

@@ -370,6 +370,8 @@ def persons_after_titles(words: Words, occ: Occupancy, tags: Tags) -> Iterator[M
         ):
             continue  # "رئيس بلدية بيرزيت": the title's institution, named after it
         n = _name_extent(words, occ, j)
+        if n == 1 and j + 1 < len(words) and words.word(j) in _given_first_words():
+            n += _title_family_name(words, occ, j + 1)  # "رئيس المجلس مازن القاضي إن"
         needed = 2 if cue_words[-1] in _GENERIC_CUES and length == 1 else 1
         if n >= needed:
             mention = Mention(words.starts[j], words.ends[j + n - 1], "PER", "title", role=role)
@@ -436,7 +438,9 @@ def persons_by_given_name(words: Words, occ: Occupancy, tags: Tags) -> Iterator[
             continue  # "كامل الأراضي"، "بأسماء ممثليه": the common word
         rest = _name_extent(words, occ, i + length, position=length)
         if rest == 0:
-            rest = _nisba_family_name(words, occ, i + length)
+            rest = _nisba_family_name(words, occ, i + length) or _title_family_name(
+                words, occ, i + length
+            )
         if rest == 0 and not kunya:
             continue
         taken = min(rest, 2)
@@ -487,6 +491,20 @@ def _bare_proper_name(words: Words, occ: Occupancy, j: int) -> bool:
     if word.startswith("ال") or word.endswith(("ه", "ي")) or not _is_name_word(word, 1):
         return False
     return word not in stopwords() and word not in org_heads()
+
+
+def _title_family_name(words: Words, occ: Occupancy, j: int) -> int:
+    """1 when word ``j``, right after a given name, is a definite title that
+    ends the clause (مازن القاضي إن، محمد الشيخ ،): a family name, since a
+    title there would need a name after it."""
+    if j + 1 >= len(words) or not occ.free(j) or words.between(j - 1, j) != " ":
+        return 0
+    word = words.word(j)
+    if not word.startswith("ال") or word not in person_cue_words():
+        return 0
+    gap = words.between(j, j + 1).strip()
+    following = words.word(j + 1)
+    return 1 if gap or following in ("ان", "انه", "انها", "ان", "في", "من", "الى") else 0
 
 
 def _nisba_family_name(words: Words, occ: Occupancy, j: int) -> int:
@@ -833,9 +851,13 @@ def _place_extent(words: Words, occ: Occupancy, j: int) -> int:
     n = 0
     while j + n < len(words) and n < 2 and occ.free(j + n):
         word = words.word(j + n)
-        if word in stopwords() or not word.isalpha() or j + n in words.not_names:
+        if not word.isalpha() or j + n in words.not_names:
             break
-        if any(stem in place_cues() or stem in stopwords() for _, stem in clitic_readings(word)):
+        if word in stopwords() and not (n == 0 and word in place_compounds()):
+            break  # but "قرية أم طجوك": أم ("or") starts a place name after a cue
+        if not (n == 0 and word in place_compounds()) and any(
+            stem in place_cues() or stem in stopwords() for _, stem in clitic_readings(word)
+        ):
             break  # "ومدن", "لمدة"
         if n == 0 and word in cue_first_words():
             break  # "بسجن المعارض ...": a title, so the cue was a verbal noun
