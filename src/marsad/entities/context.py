@@ -638,7 +638,7 @@ def _lam_domain(words: Words, occ: Occupancy, j: int) -> int:
         return j
     if word.startswith("لل") and len(word) > 4:
         stem = "ال" + word[2:]
-        if stem in stopwords() or _looks_like_verbal_noun(stem) or stem.endswith(_MASDAR_ENDINGS):
+        if stem in stopwords() or _looks_like_verbal_noun(stem) or _MUFAALA_RE.match(stem[2:]):
             return j
         j += 1
     elif _lam_complement(words, j) and not _looks_like_verbal_noun(word):
@@ -658,9 +658,9 @@ def _lam_domain(words: Words, occ: Occupancy, j: int) -> int:
     return j
 
 
-#: verbal nouns of the مفاعلة pattern and abstract nouns in -ية after ل are
-#: purposes, not domains ("للمطالبة"، "للمشاركة")
-_MASDAR_ENDINGS = ("اله", "ابه", "اكه", "اعه", "ارة")
+#: verbal nouns of the مفاعلة pattern after ل are purposes, not domains
+#: ("للمطالبة"، "للمشاركة"، "للمساعدة")
+_MUFAALA_RE = re.compile(r"^م.ا..ه$")
 
 
 @cache
