@@ -575,3 +575,11 @@ def test_um_starts_a_village_name_after_a_place_cue():
     doc = analyse("ونزحت عائلات من قرية أم سيالة إلى مدينة الأبيض خلال الليل.")
     places = [t for t, kind, _ in mentions(doc) if kind in ("GPE", "LOC")]
     assert "أم سيالة" in places
+
+
+def test_a_cue_or_an_accusative_after_wa_is_not_a_joined_place():
+    doc = analyse(
+        "وربط الطريق بين مدينة السمارة ومعبر الكركرات، واستقبل في بنغازي وفدا عسكريا رفيعا."
+    )
+    places = [t for t, kind, _ in mentions(doc) if kind in ("GPE", "LOC", "FAC")]
+    assert places == ["السمارة", "الكركرات", "بنغازي"]

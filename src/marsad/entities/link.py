@@ -100,6 +100,21 @@ def _where_places_stand(segment: str, local_ns: int) -> bool:
     return attached in ("ب", "ل") or _word_before(segment, local_ns) in _LOCATIVES
 
 
+def _joinable_name(key: str) -> bool:
+    """A GeoNames name that may be trusted for following و and a place: one
+    word of four letters or more that is neither a function word nor a kind
+    of place ("ومعبر"), and no indefinite accusative ("وفدا" is a word)."""
+    from marsad.entities.context import place_cues
+
+    return (
+        " " not in key
+        and len(key) >= 4
+        and not key.endswith("ا")
+        and key not in place_cues()
+        and strip_proclitic(key, stopwords()) is None
+    )
+
+
 def _attached_prefix(text: str, pos: int) -> str:
     """The letters of the word that ``pos`` is inside of, before ``pos``."""
     start = pos
@@ -134,7 +149,7 @@ class Linker:
             return None
         if (
             all(a.kind == "geonames" for a in aliases)
-            and not (after_place and " " not in key and strip_proclitic(key, stopwords()) is None)
+            and not (after_place and _joinable_name(key))
             and not self._trust_geonames(aliases, key, segment, local_ns)
         ):
             return None
