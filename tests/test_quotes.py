@@ -650,3 +650,19 @@ def test_quotation_in_a_sentence_an_agency_reports_goes_to_the_subject():
     )
     assert one(found, "direct", "ترشيد")["who"] == "سامر الخطيب"
     assert one(found, "indirect", "ودعا وزير")["type"] == "media"
+
+
+def test_participle_after_an_opening_place_adjunct():
+    found = quotes(
+        "وفي عدن، ترأس وزير الداخلية سامر الخطيب اجتماعاً للجنة الأمنية، مشدداً على أن "
+        "الطرق ستبقى مفتوحة."
+    )
+    assert one(found, "indirect", "الطرق ستبقى")["who"] == "سامر الخطيب"
+
+
+def test_subject_before_an_aside_and_the_verb():
+    found = quotes(
+        "وقال وزير المالية إن الموازنة جاهزة. "
+        "رئيس مجلس النواب نبيه بري، من جهته، اعتبر أن الموازنة تحتاج إلى نقاش أوسع."
+    )
+    assert one(found, "indirect", "تحتاج إلى نقاش")["who"] == "نبيه بري"

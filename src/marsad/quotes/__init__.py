@@ -102,6 +102,11 @@ def _sentence_subject(ctx: Context, sentence: Range) -> Speaker | None:
         if ctx.comma_before(i):
             verbs.append(i)
             break
+    opener = ctx.word(first)
+    opener = opener[1:] if opener.startswith(("و", "ف")) and len(opener) > 2 else opener
+    if len(verbs) > 1 and opener in ctx.lex.phrase_stops:
+        # "وفي بورتسودان، ترأس …": a preposition opens the sentence, not a verb
+        verbs.pop(0)
     for verb in verbs:
         found = subject(ctx, verb + 1, limit, sentence[0]) if verb + 1 < limit else None
         if found is not None and found.typed:

@@ -718,6 +718,12 @@ def subject_before(ctx: Context, verb: int, sentence_start: int) -> Speaker | No
     topic = _topic(ctx, verb, sentence_start)
     if topic is not None:
         return topic
+    aside = _aside_start(ctx, verb, sentence_start)
+    if aside is not None:
+        # "رئيس المجلس نبيه بري، من جهته، اعتبر أن": the name before the aside
+        entity = ctx.entity_ending_in_word(aside - 1)
+        if entity is not None and entity.ns >= sentence_start and entity.label in _ENTITY_TYPES:
+            return from_entity(ctx, entity)
     entity = ctx.entity_ending_in_word(verb - 1)
     if entity is not None and entity.ns >= sentence_start and entity.label in _ENTITY_TYPES:
         return from_entity(ctx, entity)
@@ -748,3 +754,20 @@ def _topic(ctx: Context, verb: int, sentence_start: int) -> Speaker | None:
         return None
     found = subject(ctx, first + 1, verb, ctx.words.starts[verb])
     return found if found is not None and found.typed else None
+
+
+#: words an aside between commas may take ("، من جهته،", "، بدوره،")
+_MAX_ASIDE = 3
+
+
+def _aside_start(ctx: Context, verb: int, sentence_start: int) -> int | None:
+    """The first word of a short aside set off by commas right before the verb
+    ("…، من جهته، اعتبر"), or None."""
+    if not ctx.comma_before(verb):
+        return None
+    for k in range(verb - 1, max(verb - 1 - _MAX_ASIDE, 0), -1):
+        if ctx.words.starts[k] < sentence_start:
+            return None
+        if ctx.comma_before(k):
+            return k if k - 1 >= 0 and ctx.words.starts[k - 1] >= sentence_start else None
+    return None
