@@ -666,3 +666,12 @@ def test_subject_before_an_aside_and_the_verb():
         "رئيس مجلس النواب نبيه بري، من جهته، اعتبر أن الموازنة تحتاج إلى نقاش أوسع."
     )
     assert one(found, "indirect", "تحتاج إلى نقاش")["who"] == "نبيه بري"
+
+
+def test_second_verb_of_a_sentence_takes_its_first_subject():
+    found = quotes(
+        "وقال وزير المالية إن الأسعار مستقرة. "
+        "وقرر البنك المركزي رفع سعر الفائدة نصف نقطة، وقال في بيان إن التضخم ما زال مرتفعاً."
+    )
+    speaker = one(found, "indirect", "التضخم")
+    assert speaker["who"] == "البنك المركزي" and speaker["type"] == "organization"

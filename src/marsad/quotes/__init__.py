@@ -114,6 +114,12 @@ def _sentence_subject(ctx: Context, sentence: Range) -> Speaker | None:
     return None
 
 
+def _second_verb(ctx: Context, cue: Cue) -> bool:
+    """A reporting verb joined by و/ف to an earlier clause of its sentence."""
+    word = ctx.first_word(cue.start)
+    return word > ctx.first_word(cue.sentence[0]) + 1 and ctx.word(word).startswith(("و", "ف"))
+
+
 def _before(speaker: Speaker, position: int) -> bool:
     return speaker.mention is not None and speaker.mention[1] <= position
 
@@ -219,7 +225,9 @@ def resolve_speakers(ctx: Context, cues: list[Cue]) -> Chain:
         same_sentence = previous is not None and previous.sentence == cue.sentence
         if cue.speaker is None:
             inherited = previous.speaker if same_sentence and previous else None
-            if inherited is None and cue.kind in (PARTICIPLE, DESCRIBE):
+            if inherited is None and (cue.kind in (PARTICIPLE, DESCRIBE) or _second_verb(ctx, cue)):
+                # "قرر البنك المركزي رفع الفائدة، وقال في بيان إن": the subject
+                # of the sentence's first verb, not the previous speaker
                 inherited = _sentence_subject(ctx, cue.sentence)
             inherited = inherited or chain.at(cue.start)
             cue.speaker = inherited.implicit() if inherited else NOBODY
