@@ -675,3 +675,17 @@ def test_second_verb_of_a_sentence_takes_its_first_subject():
     )
     speaker = one(found, "indirect", "التضخم")
     assert speaker["who"] == "البنك المركزي" and speaker["type"] == "organization"
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "بحسب بيانات المنظمة الدولية للهجرة",
+        "وفقاً لأحدث تقديرات المنظمة الدولية للهجرة",
+        "حسب بيانات نشرتها المنظمة الدولية للهجرة",
+    ],
+)
+def test_figures_attributed_to_data_and_their_issuer(attribution):
+    found = quotes(f"وارتفع عدد النازحين في الإقليم إلى مليون شخص، {attribution}.")
+    quote = one(found, "indirect", "عدد النازحين")
+    assert quote["who"] == "المنظمة الدولية للهجرة" and quote["type"] == "organization"

@@ -49,6 +49,8 @@ class Lexicon:
     role_heads: Phrases  # titles that announce a person (entities/person_cues.txt)
     phrase_skips: frozenset[str]
     phrase_stops: frozenset[str]
+    document_modifiers: frozenset[str]
+    issuing_verbs: frozenset[str]
     copulas: frozenset[str]  # كان … قد قال: the subject between them
     resumptives: frozenset[str]  # وفق ما أفادت به: the pronoun after the verb
     nominalizers: frozenset[str]  # عدم ذكر: a verb form after them is a noun
@@ -129,6 +131,8 @@ def lexicon() -> Lexicon:
         copulas=_words(phrase_words, "copula"),
         resumptives=_words(phrase_words, "resumptive"),
         nominalizers=_words(phrase_words, "nominal"),
+        document_modifiers=_words(phrase_words, "document"),
+        issuing_verbs=_words(phrase_words, "issued"),
         clause_breaks=Phrases.of(
             {
                 tuple(normalize_string(w).split()): "break"

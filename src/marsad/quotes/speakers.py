@@ -344,16 +344,20 @@ def subject(ctx: Context, i: int, limit: int, position: int) -> Speaker | None:
 
 def issuer(ctx: Context, k: int, limit: int, position: int) -> Speaker | None:
     """ "بحسب بيان لمجلس السيادة", "وفق تقرير صادر عن المنظمة", "ذكر بيان
-    للخارجية": a statement noun followed by its issuer, behind ل or (صادر)
-    عن; "بيان للوزارة" names an organisation noun that refers back."""
+    للخارجية", "بحسب أحدث تقديرات الأمم المتحدة", "حسب بيانات نشرتها
+    المنظمة": a statement noun followed by its issuer, behind ل or (صادر) عن,
+    a verb of issuing, or as its genitive; "بيان للوزارة" names an organisation
+    noun that refers back."""
+    if k + 1 < limit and any(f in ctx.lex.document_modifiers for f in ctx.lex.forms(ctx.word(k))):
+        k += 1
     if k + 1 >= limit or not any(f in ctx.lex.documents for f in ctx.lex.forms(ctx.word(k))):
         return None
     j = k + 1
     if ctx.word(j) in ("صادر", "الصادر"):
         j += 1
-    if j < limit and ctx.word(j) == "عن":
+    if j < limit and (ctx.word(j) == "عن" or ctx.word(j) in ctx.lex.issuing_verbs):
         j += 1
-    elif j >= limit or not ctx.word(j).startswith("ل"):
+    elif j >= limit or not (ctx.word(j).startswith("ل") or _genitive_issuer(ctx, j)):
         return None
     if j >= limit:
         return None
@@ -374,6 +378,17 @@ def issuer(ctx: Context, k: int, limit: int, position: int) -> Speaker | None:
     if entity.label not in ("ORG", "GPE", "PER"):
         return None
     return subject(ctx, j, limit, position)
+
+
+def _genitive_issuer(ctx: Context, j: int) -> bool:
+    """Word ``j`` opens an organisation, a country or a person named right
+    after the statement noun ("تقديرات الأمم المتحدة")."""
+    entity = ctx.entity_in_word(j)
+    return (
+        entity is not None
+        and entity.ns == ctx.words.starts[j]
+        and entity.label in ("ORG", "GPE", "PER")
+    )
 
 
 def _name_words(ctx: Context, entity: EntityRef) -> list[tuple[str, ...]]:
