@@ -583,3 +583,11 @@ def test_a_cue_or_an_accusative_after_wa_is_not_a_joined_place():
     )
     places = [t for t, kind, _ in mentions(doc) if kind in ("GPE", "LOC", "FAC")]
     assert places == ["السمارة", "الكركرات", "بنغازي"]
+
+
+def test_a_foreign_family_name_ending_in_alef_is_not_an_accusative():
+    doc = analyse(
+        "ووصل وزير الخارجية البرتغالي جواو ماتوس باربوسا إلى القاهرة، وحل خالد العمري رابعا."
+    )
+    persons = [t for t, kind, _ in mentions(doc) if kind == "PER"]
+    assert persons == ["جواو ماتوس باربوسا", "خالد العمري"]

@@ -211,7 +211,7 @@ def _third_name_word(words: Words, i: int) -> bool:
         return True
     if word.startswith("ل") and len(word) == 4:
         return False  # "جهاد أزعور لبحث": ل + a verbal noun, a purpose
-    if word.endswith("ا") and len(word) >= 4 and not word.endswith("اا"):
+    if word in name_accusatives():
         return False  # "فهد اليوسف نائبا"، "جورج بيميش ثالثا": an indefinite accusative
     if i >= 2 and words.word(i - 2) in ("عبد", "ابو"):
         return word not in stopwords()  # "عبد السلام أحيزون": after a compound given name
@@ -543,6 +543,11 @@ def _is_modifier(words: Words, occ: Occupancy, i: int) -> bool:
     if word in person_cue_words() or i in words.hamza_al:
         return False  # "رئيس مجلس الوزراء الأمير ...": the title of the name that follows
     return word.startswith("ال") and word not in stopwords() and len(word) > 3
+
+
+@cache
+def name_accusatives() -> frozenset[str]:
+    return frozenset(norm_lines("entities/name_accusatives.txt"))
 
 
 @cache
