@@ -689,3 +689,8 @@ def test_figures_attributed_to_data_and_their_issuer(attribution):
     found = quotes(f"وارتفع عدد النازحين في الإقليم إلى مليون شخص، {attribution}.")
     quote = one(found, "indirect", "عدد النازحين")
     assert quote["who"] == "المنظمة الدولية للهجرة" and quote["type"] == "organization"
+
+
+def test_unnamed_source_in_a_governorate_keeps_the_place():
+    found = quotes("وقال مصدر في محافظة حلب إن الطريق الدولي أعيد فتحه.")
+    assert one(found, "indirect", "الطريق الدولي")["who"] == "مصدر في محافظة حلب"

@@ -256,8 +256,11 @@ def _extended(ctx: Context, j: int, limit: int) -> int:
         # to the definite noun that ends the subject
         k = j + 1
         while k < min(limit, j + 1 + MAX_NAME) and not ctx.word(k).startswith("ال"):
+            named = ctx.entity_in_word(k)
+            if k > j + 1 and named is not None and named.label in ("ORG", "GPE", "FAC", "LOC"):
+                return ctx.first_word(named.ne)  # "مصدر في محافظة حلب"
             if (
-                ctx.entity_in_word(k) is not None
+                named is not None
                 or _not_a_subject(ctx, ctx.word(k))
                 or (k > j + 1 and (ctx.comma_before(k) or ":" in ctx.gap(k - 1, k)))
                 or not ctx.word(k).isalpha()
