@@ -199,11 +199,7 @@ class StoryClusterer:
         # day -> term -> story ids with an article of that day using the term
         self.day_index: dict[int | None, dict[str, set[str]]] = {}
         self.dedup = Deduplicator()
-        self.threads = ThreadIndex(
-            self.config.thread_threshold,
-            self.config.centroid_terms,
-            min_shared=2,
-        )
+        self.threads = ThreadIndex(self.config.thread_threshold, self.config.centroid_terms)
         self.seq = 0
 
     # the decision -------------------------------------------------------------
@@ -319,15 +315,17 @@ class StoryClusterer:
         for story in [stories[story_id] for story_id, n in hits.items() if n >= least]:
             gap = story.gap(day)
             if gap <= window:
-                scored.append((-self._score(vector, titles, story, gap), story.seq, story, gap))
+                score = self._score(vector, story, gap, title_overlap(titles, story))
+                scored.append((-score, story.seq, story, gap))
         scored.sort(key=lambda item: item[:2])
         return [self._match(vector, titles, story, gap) for _, _, story, gap in scored[:2]]
 
-    def _score(self, vector: Vector, titles: frozenset[str], story: Story, gap: float) -> float:
-        score = self._cosine(vector, story) * self._time_factor(gap)
-        if self.config.title_weight:
-            score += self.config.title_weight * title_overlap(titles, story)
-        return score
+    def _score(self, vector: Vector, story: Story, gap: float, title: float) -> float:
+        """The text cosine discounted for the days apart, plus the weighted
+        title overlap."""
+        return self._cosine(vector, story) * self._time_factor(gap) + (
+            self.config.title_weight * title
+        )
 
     def _match(self, vector: Vector, titles: frozenset[str], story: Story, gap: float) -> Match:
         """The score of ``vector`` against ``story`` with its explanation."""
@@ -337,8 +335,9 @@ class StoryClusterer:
         words = sum(c for t, c in shared if not is_entity(t)) * scale
         entities = sum(c for t, c in shared if is_entity(t)) * scale
         shared.sort(key=lambda tc: (-tc[1], tc[0]))
-        score = self._score(vector, titles, story, gap)
-        return Match(story, score, words, entities, gap, shared, title_overlap(titles, story))
+        title = title_overlap(titles, story)
+        score = self._score(vector, story, gap, title)
+        return Match(story, score, words, entities, gap, shared, title)
 
     def _scale(self, story: Story) -> float:
         """|centroid|^(1-a) * size^a: with unit article vectors, dot/|centroid| is

@@ -214,14 +214,15 @@ def extract(article: Article, num_perm: int) -> Features:
     lead = norm.text[norm.to_normalized(start) : norm.to_normalized(min(end, start + LEAD_CHARS))]
     extra += numbers(normalize_string(title)) + numbers(lead)
     prints, spans = sentence_fingerprints(article, norm)
+    shown_title = title or _first_line(text)
     return Features(
         id=article.id,
         hash=content_hash(text),
         day=to_day(article.date),
         date=article.date,
         source=article.source,
-        title=title or _first_line(text),
-        title_terms=title_stems(title or _first_line(text)),
+        title=shown_title,
+        title_terms=title_stems(shown_title),
         terms=weighted_terms(title, body, extra),
         minhash=minhash_of(body, num_perm),
         sentences=prints,
