@@ -102,9 +102,8 @@ def _sentence_subject(ctx: Context, sentence: Range) -> Speaker | None:
         if ctx.comma_before(i):
             verbs.append(i)
             break
-    opener = ctx.word(first)
-    opener = opener[1:] if opener.startswith(("و", "ف")) and len(opener) > 2 else opener
-    if len(verbs) > 1 and opener in ctx.lex.phrase_stops:
+    opens_with_preposition = any(f in ctx.lex.phrase_stops for f in ctx.lex.forms(ctx.word(first)))
+    if len(verbs) > 1 and opens_with_preposition:
         # "وفي بورتسودان، ترأس …": a preposition opens the sentence, not a verb
         verbs.pop(0)
     for verb in verbs:
