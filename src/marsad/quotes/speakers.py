@@ -138,10 +138,20 @@ _MAX_ADDRESSEE = 5
 
 def _opens_speaker(ctx: Context, j: int) -> bool:
     """Word ``j`` opens a speaker phrase or a name (not behind a preposition)."""
+    if ctx.entity_in_word(j) is not None:
+        return _opens_entity(ctx, j)
+    return _opens_head(ctx, ctx.word(j))
+
+
+def _opens_entity(ctx: Context, j: int) -> bool:
+    """Word ``j`` opens a person, an organisation or a country (not behind a
+    preposition: "تقديرات الأمم المتحدة", not "للأمم المتحدة")."""
     entity = ctx.entity_in_word(j)
-    if entity is not None:
-        return entity.ns == ctx.words.starts[j] and entity.label in _ENTITY_TYPES
-    word = ctx.word(j)
+    return entity is not None and entity.ns == ctx.words.starts[j] and entity.label in _ENTITY_TYPES
+
+
+def _opens_head(ctx: Context, word: str) -> bool:
+    """``word``, as written, is the first word of a speaker noun or a title."""
     return word in ctx.lex.speaker_heads.by_first or word in ctx.lex.role_heads.by_first
 
 
@@ -155,7 +165,7 @@ def _addressee(ctx: Context, i: int) -> bool:
     entity = ctx.entity_in_word(i)
     if entity is not None:
         return entity.ns > ctx.words.starts[i]
-    if word in ctx.lex.speaker_heads.by_first or word in ctx.lex.role_heads.by_first:
+    if _opens_head(ctx, word):
         return False
     return ctx.lex.strip_proclitic(word) != word and (
         ctx.matches(i, ctx.lex.speaker_heads)[0] > 0 or ctx.matches(i, ctx.lex.role_heads)[0] > 0
@@ -360,7 +370,7 @@ def issuer(ctx: Context, k: int, limit: int, position: int) -> Speaker | None:
         j += 1
     if j < limit and (ctx.word(j) == "عن" or ctx.word(j) in ctx.lex.issuing_verbs):
         j += 1
-    elif j >= limit or not (ctx.word(j).startswith("ل") or _genitive_issuer(ctx, j)):
+    elif j >= limit or not (ctx.word(j).startswith("ل") or _opens_entity(ctx, j)):
         return None
     if j >= limit:
         return None
@@ -381,17 +391,6 @@ def issuer(ctx: Context, k: int, limit: int, position: int) -> Speaker | None:
     if entity.label not in ("ORG", "GPE", "PER"):
         return None
     return subject(ctx, j, limit, position)
-
-
-def _genitive_issuer(ctx: Context, j: int) -> bool:
-    """Word ``j`` opens an organisation, a country or a person named right
-    after the statement noun ("تقديرات الأمم المتحدة")."""
-    entity = ctx.entity_in_word(j)
-    return (
-        entity is not None
-        and entity.ns == ctx.words.starts[j]
-        and entity.label in ("ORG", "GPE", "PER")
-    )
 
 
 def _name_words(ctx: Context, entity: EntityRef) -> list[tuple[str, ...]]:
