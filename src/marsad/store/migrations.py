@@ -7,6 +7,8 @@ add a new one.
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -158,3 +160,28 @@ def m004_story_titles(db: Database) -> None:
     """Title stems of a story's first articles (the title overlap of
     marsad.stories.cluster); NULL for stories saved before it (no titles)."""
     db.execute("ALTER TABLE stories ADD COLUMN titles TEXT")  # JSON: lists of stems
+
+
+@migrations()
+def m005_story_title_roots(db: Database) -> None:
+    """Story titles as roots instead of light stems (the title overlap now
+    compares roots): recomputed from the titles of each story's articles, in
+    arrival order, so a store clustered before keeps matching new articles."""
+    # imported here: the store does not otherwise depend on the clusterer
+    from marsad.stories.cluster import MAX_TITLES
+    from marsad.stories.features import first_line, title_roots
+
+    titles: dict[str, list[list[str]]] = {}
+    rows = db.execute(
+        "SELECT sa.story, a.title, a.text FROM story_articles sa"
+        " JOIN articles a ON a.id = sa.article_id ORDER BY sa.seq"
+    )
+    for story, title, text in rows:
+        kept = titles.setdefault(story, [])
+        roots = sorted(title_roots((title or "").strip() or first_line(text)))
+        if roots and len(kept) < MAX_TITLES and roots not in kept:
+            kept.append(roots)
+    db.conn.executemany(
+        "UPDATE stories SET titles = ? WHERE id = ?",
+        [(json.dumps(t, ensure_ascii=False), story) for story, t in titles.items()],
+    )

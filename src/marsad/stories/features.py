@@ -124,7 +124,7 @@ class Features:
     minhash: np.ndarray  # uint32 MinHash signature of the body's word shingles
     sentences: list[int]  # fingerprint of each body sentence, in order
     sentence_spans: list[tuple[int, int]]
-    #: light stems of the title's content words (the headline names the event)
+    #: roots of the title's content words (the headline names the event)
     title_terms: frozenset[str] = frozenset()
 
 
@@ -162,9 +162,29 @@ def weighted_terms(title: str, body_words: list[str], extra: list[str]) -> dict[
     return counts
 
 
-def title_stems(title: str) -> frozenset[str]:
-    """The distinct light stems of a title's content words."""
-    return frozenset(light_stem(w) for w in words(normalize_string(title)))
+@cache
+def _root_stemmer() -> Any:
+    # imported on first use: importing nltk costs a few tenths of a second
+    from nltk.stem.isri import ISRIStemmer
+
+    return ISRIStemmer()
+
+
+@lru_cache(maxsize=200_000)
+def root(word: str) -> str:
+    """The ISRI root of a normalised Arabic word ("مظاهرات", "تظاهروا" → "ظهر")."""
+    return _root_stemmer().stem(word)
+
+
+def title_roots(title: str) -> frozenset[str]:
+    """The distinct roots of a title's content words.
+
+    Headlines of one event use different derivations of its word (تظاهر،
+    مظاهرات، تظاهرات؛ خطف، اختطاف): roots conflate them where light stems do
+    not. Only titles: in the whole-text vector roots conflate too much (words
+    of one root with unrelated senses), which did not help on the dev gold.
+    """
+    return frozenset(root(w) for w in words(normalize_string(title)))
 
 
 def _rough_sentences(text: str, body: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -214,7 +234,7 @@ def extract(article: Article, num_perm: int) -> Features:
     lead = norm.text[norm.to_normalized(start) : norm.to_normalized(min(end, start + LEAD_CHARS))]
     extra += numbers(normalize_string(title)) + numbers(lead)
     prints, spans = sentence_fingerprints(article, norm)
-    shown_title = title or _first_line(text)
+    shown_title = title or first_line(text)
     return Features(
         id=article.id,
         hash=content_hash(text),
@@ -222,7 +242,7 @@ def extract(article: Article, num_perm: int) -> Features:
         date=article.date,
         source=article.source,
         title=shown_title,
-        title_terms=title_stems(shown_title),
+        title_terms=title_roots(shown_title),
         terms=weighted_terms(title, body, extra),
         minhash=minhash_of(body, num_perm),
         sentences=prints,
@@ -230,7 +250,7 @@ def extract(article: Article, num_perm: int) -> Features:
     )
 
 
-def _first_line(text: str, limit: int = 120) -> str:
+def first_line(text: str, limit: int = 120) -> str:
     for line in text.splitlines():
         if line.strip():
             return line.strip()[:limit]
