@@ -554,3 +554,46 @@ def test_town_after_the_verb_is_not_its_subject(pipeline):
     event = one(pipeline, "وكان القصف استهدف حي الشعار في مدينة حلب أمس.", "ASSAULT")
     assert event["actor"] is None
     assert role_text(event, "target") == "حي الشعار"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor", "target"),
+    [
+        # a verbal noun, its genitive and an object with ل: the genitive acts
+        ("أدان الرئيس اقتحام الشرطة للمسجد الكبير فجر الجمعة.", "COERCE", "الشرطة", "مسجد"),
+        ("ندد الحزب باعتقال السلطات لعشرات الناشطين.", "COERCE", "السلطات", "عشرات الناشطين"),
+        # bullets and clashes: their genitive shoots
+        ("قتل شاب برصاص قوات الاحتلال عند الحاجز.", "ASSAULT", "قوات الاحتلال", "شاب"),
+        # clashes between two sides; the other side after مع
+        ("اندلعت اشتباكات عنيفة بين الشرطة ومسلحين في المدينة.", "ASSAULT", "الشرطة", "مسلحين"),
+        ("وقعت اشتباكات بين مسلحين والجيش السوري قرب دمشق.", "ASSAULT", "مسلحين", "الجيش السوري"),
+        ("اشتبك الجيش مع مسلحين في الجبل.", "ASSAULT", "الجيش", "مسلحين"),
+        # a complementizer with a pronoun: the subject is the speaker
+        ("أعلنت الشرطة أنها اعتقلت عشرة أشخاص.", "COERCE", "الشرطة", "أشخاص"),
+        ("قال الجيش إنه قصف مواقع للمتمردين في الجبل.", "ASSAULT", "الجيش", "مواقع"),
+        # an apposition or relative clause between commas before the verb
+        ("الجيش، الذي يسيطر على المدينة منذ أسبوع، قصف الأحياء الشرقية.", "ASSAULT", "الجيش", None),
+        ("الشرطة، فجر اليوم، اعتقلت ثلاثة من المطلوبين.", "COERCE", "الشرطة", None),
+        # a control verb before a light verb
+        (
+            'قالوا إن الطائرات الحربية "بدأت بشن غارات" على القرى.',
+            "ASSAULT",
+            "الطائرات الحربية",
+            "القرى",
+        ),
+        # a masdar after ب is no protester (بتنظيم)
+        ("بدأ الطلاب بتنظيم اعتصام أمام الوزارة.", "PROTEST", "الطلاب", None),
+        # the agent after a resumptive verb (العبوة التي زرعها X، اجتماع عقده X)
+        ("قالت الشرطة إن العبوة التي زرعها مسلحون انفجرت قرب السوق.", "ASSAULT", "مسلحون", None),
+    ],
+)
+def test_actor_constructions(pipeline, text, event_type, actor, target):
+    event = one(pipeline, text, event_type)
+    assert role_text(event, "actor") == actor
+    if target is not None:
+        assert role_text(event, "target") == target
+
+
+def test_resumptive_agent_after_a_verb_belongs_to_the_relative_clause(pipeline):
+    text = "أدانت الحكومة المجزرة التي ارتكبها مسلحون في القرية."
+    assert role_text(one(pipeline, text, "ACCUSE"), "actor") == "الحكومة"

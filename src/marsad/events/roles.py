@@ -66,6 +66,8 @@ PROTEST_WINDOW = 10
 OUTCOME_MODES = frozenset({"kill", "injure"})
 #: how far after a title (مقتل زعيم التنظيم، أبو بكر البغدادي) its person's name may come
 APPOSITION = 6
+#: the longest apposition between commas between a subject and its verb, in words
+APPOSED = 8
 _DAMMA = "\u064f"
 SELF = "self"
 
@@ -167,6 +169,7 @@ _KANA = frozenset({"كان", "كانت", "كانوا"})
 #: words that open a clause with a subject of its own
 _CLAUSE_STARTS = frozenset({"كما", "فيما", "بينما", "حين", "حينما", "عندما", "بعدما", "حيث"})
 _BETWEEN = frozenset({"بين"})
+_WITH = frozenset({"مع"})
 _ON = frozenset({normalized("على")})
 _LEAST = frozenset({"الاقل", "اقل"})
 _FROM = frozenset({"من"})
@@ -344,14 +347,19 @@ def noun_phrase(clause: Clause, i: int, *, actor: bool) -> Arg | None:
         if counted is not None:  # عشرات المواطنين: the count and what it counts
             return Arg(i, counted.last, words.starts[i] + max(cut, 0), counted.ne, "", counted.data)
     while last + 1 < clause.end and last - i + 1 < MAX_NP:
+        if _comma(words.between(last, last + 1)):
+            break  # الجيش، الذي: the phrase ends at a comma
         following = clause.mention_at(last + 1)
         named_place = following is not None and _place_named(clause, following)
+        if following is not None and _coordinated(clause, last + 1):
+            break  # مسلحين والجيش السوري: the next of a list, not a genitive
         if following is not None and following.label in ("ORG", "GPE") and not named_place:
             last, data = following.last, following.data  # قوات التحالف
         elif following is not None and following.label == "NORP" and agree(words, last, last + 1):
             last, data = following.last, following.data  # جنود إسرائيليون
         elif (
             following is None
+            and not has_form(words, last + 1, modifiers()["function"].forms)
             and (_adjective_like(words.word(last + 1)) or is_a(words, last + 1, "attacker"))
             and agree(words, last, last + 1)
         ):  # مسلحون مجهولون
@@ -397,15 +405,24 @@ def _subject_before(
     تزال تستهدف)."""
     cues = modifiers()
     between = cues["negation"].forms | cues["continuation"].forms | cues["skip"].forms
-    between |= cues["intended"].forms
+    between |= cues["intended"].forms | _chain_verbs()
     words = clause.words
-    k, budget, skipped_place = first - 1, 5, False
+    k, budget, skipped_place, apposed = first - 1, 5, False, False
     while k >= clause.start and budget > 0:
         gap = words.between(k, k + 1)
         if any(dash in gap for dash in _DASHES):
             return None  # بغداد - قُتل: a dateline
         if _comma(gap) and (prefix.startswith(("و", "ف")) or skipped_place):
             return None  # عملية "ردع العدوان"، وسيطرت: the verb goes with the one before
+        opening = _opening_comma(clause, k) if _comma(gap) and not apposed else None
+        if opening is not None:
+            # كتائب القسام، الجناح العسكري لحركة حماس، قد أطلقت: past the apposition
+            k, apposed = opening, True
+            continue
+        if k + 1 == first and acting:
+            speaker = _speaker(clause, k)
+            if speaker is not None:
+                return speaker  # أعلنت الشرطة أنها اعتقلت: the pronoun is the speaker
         mention = clause.mention_at(k)
         if mention is not None:
             if _modifier(clause, mention):
@@ -427,6 +444,64 @@ def _subject_before(
                 return kana
         k, budget = k - 1, budget - 1
     return None
+
+
+@cache
+def _chain_verbs() -> frozenset[str]:
+    """Control and light verbs right before a verb or a light verb (بدأت بشن،
+    واصلت تقصف): transparent between the subject and the verb."""
+    return _control_forms("*") | modifiers()["light"].forms
+
+
+def _opening_comma(clause: Clause, k: int) -> int | None:
+    """For a phrase ending at word ``k`` before a comma, the word before the comma
+    that opens it when the phrase is an apposition or a relative clause between
+    two commas (X، الجناح العسكري لY، أطلق; الجيش، الذي يسيطر على المدينة، قصف;
+    الشرطة، فجر اليوم، اعتقلت): no complementizer or clause opener inside, no
+    trigger unless it is a relative clause, and at most APPOSED words."""
+    words = clause.words
+    stops = modifiers()["complementizer"].forms | _CLAUSE_STARTS
+    triggered = False
+    for j in range(k, max(clause.start, k - APPOSED) - 1, -1):
+        if has_form(words, j, stops):
+            return None
+        triggered = triggered or j in clause.triggers
+        if j - 1 >= clause.start and _comma(words.between(j - 1, j)):
+            first = words.word(j)
+            if j == k or (first.startswith(("و", "ف")) and clause.mention_at(j) is None):
+                return None  # a list or a new clause, not an apposition
+            relative = has_form(words, j, modifiers()["relative"].forms)
+            return j - 1 if relative or not triggered else None
+    return None
+
+
+def _speaker(clause: Clause, comp: int) -> Arg | None:
+    """Word ``comp`` is a complementizer with a subject pronoun (أنها، إنه، بأنهم):
+    the pronoun refers to the subject of the reporting verb before it (أعلنت
+    الشرطة أنها اعتقلت؛ قال الجيش إنه قصف)."""
+    words = clause.words
+    if not has_form(words, comp, _PRONOUN_COMPLEMENTIZERS):
+        return None
+    reporting = marker_words("verb") | marker_words("claim")
+    for v in range(comp - 1, max(clause.start, comp - WINDOW) - 1, -1):
+        if v in clause.triggers or has_form(words, v, _CLAUSE_STARTS):
+            return None
+        if clause.mention_at(v) is not None or not has_form(words, v, reporting):
+            continue
+        subject = _first_after(clause, v + 1, actor=True)
+        if subject is None:
+            subject = _subject_before(clause, v, prefix=stems(words, v)[0][0])
+        if subject is None or subject.last >= comp:
+            return None
+        mention = clause.mention_at(subject.first)
+        return subject if mention is None or _can_act(clause, mention) else None
+    return None
+
+
+#: a complementizer with a subject pronoun: the pronoun is the reporting verb's subject
+_PRONOUNED = ("إنه", "إنها", "إنهم", "إنهما", "أنه", "أنها", "أنهم", "أنهما", "بأنه", "بأنها",
+              "بأنهم", "بأنهما")  # fmt: skip
+_PRONOUN_COMPLEMENTIZERS = frozenset(normalized(w) for w in _PRONOUNED)
 
 
 def _place_phrase(clause: Clause, mention: Arg) -> int | None:
@@ -590,9 +665,12 @@ def _governed(clause: Clause, mention: Arg) -> bool:
 def _after_marker(clause: Clause, hit: Hit, kind: str, *, actor: bool) -> Arg | None:
     """The argument after a marker of ``kind`` following the trigger, before the
     next trigger or comma (a marker there belongs to another event)."""
+    relatives = modifiers()["relative"].forms
     for k in range(hit.last + 1, min(hit.last + 1 + MARKER_WINDOW, clause.end)):
         if k in clause.triggers or _comma(clause.words.between(k - 1, k)):
             return None
+        if kind == "agent" and hit.rule.pos != NOUN and has_form(clause.words, k, relatives):
+            return None  # أدانت الحكومة المجزرة التي ارتكبها X: X did the massacre
         end = sequence_end(clause.words, k, clause.end, kind, hit.rule.type)
         if end is not None:  # after an explicit agent marker, any noun is the agent
             return _first_after(clause, end, actor=actor and kind != "agent")
@@ -732,6 +810,9 @@ def assign(clause: Clause, hit: Hit, kinds: dict[str, str]) -> Roles:
         _nominal(clause, hit, roles)
     else:
         _verbal(clause, hit, roles)
+    sides = _clash_sides(clause, hit)
+    if sides is not None:  # اشتباكات بين الجيش والمسلحين: the first side acts
+        roles.actor, roles.target = sides[0] or roles.actor, sides[1]
     if roles.actor is None and hit.rule.mode in ("aerial", "drone"):
         roles.actor = _air_actor(clause, roles.target, kinds)
         roles.guessed = roles.actor is not None
@@ -743,6 +824,48 @@ def assign(clause: Clause, hit: Hit, kinds: dict[str, str]) -> Roles:
     if roles.target is not None and not _fits_party(clause, hit, roles.target):
         roles.target = None
     return roles
+
+
+def _clash_sides(clause: Clause, hit: Hit) -> tuple[Arg | None, Arg] | None:
+    """The sides of a clash named after it: with بين (اشتباكات عنيفة بين الشرطة
+    ومسلحين) the first is the actor and the second the target; after مع
+    (اشتبك الجيش مع مسلحين) the other side is the target. The sides are
+    parties that can act (a place between two others is no side)."""
+    words = clause.words
+    if not has_form(words, hit.first, marker_words("clash")):
+        return None
+    near = True  # بين stands right after the noun, past adjectives and dates
+    for k in range(hit.last + 1, min(hit.last + 1 + WINDOW, clause.end - 1)):
+        if _comma(words.between(k - 1, k)) or k in clause.triggers:
+            return None
+        if has_form(words, k, _WITH):
+            other = noun_phrase(clause, k + 1, actor=True)
+            return (None, other) if other is not None and _side(clause, other) else None
+        if near and has_form(words, k, _BETWEEN):
+            return _between_sides(clause, k)
+        adjective = has_form(words, k, marker_words("adjective"))
+        near = near and (adjective or _skippable(clause, k))
+    return None
+
+
+def _between_sides(clause: Clause, k: int) -> tuple[Arg, Arg] | None:
+    """The two parties after بين at word ``k`` (بين الشرطة ومسلحين)."""
+    words = clause.words
+    first = noun_phrase(clause, k + 1, actor=True)
+    if first is None or not _side(clause, first):
+        return None
+    j = first.last + 1
+    if j >= clause.end or _comma(words.between(j - 1, j)) or not _coordinated(clause, j):
+        return None
+    second = noun_phrase(clause, j, actor=True)
+    if second is None or not _side(clause, second):
+        return None
+    return first, second
+
+
+def _side(clause: Clause, arg: Arg) -> bool:
+    mention = clause.mention_at(arg.first)
+    return mention is None or mention.label not in PLACES or _country(mention)
 
 
 def _fits_party(clause: Clause, hit: Hit, target: Arg) -> bool:
@@ -950,7 +1073,11 @@ def _nominal(clause: Clause, hit: Hit, roles: Roles) -> None:
         following = None
     # adjacent, or past a count (مقتل ثلاثة من عناصر ...)
     adjacent = following is not None and following.first <= hit.last + ADJACENT
-    if adjacent and following is not None:
+    lam = _objective_lam(clause, hit, following) if adjacent and following else None
+    if lam is not None and following is not None:
+        # قصف الجيش للأحياء، اقتحام الشرطة للمسجد: the genitive acts on the ل-object
+        roles.actor, roles.target = roles.actor or following, lam
+    elif adjacent and following is not None:
         if following.label == "NORP" and roles.actor is None:
             roles.actor = following
         elif hit.rule.genitive == "target":
@@ -964,6 +1091,39 @@ def _nominal(clause: Clause, hit: Hit, roles: Roles) -> None:
         roles.actor = _mention_before(clause, hit.first)
     if roles.actor is None and hit.rule.type == "PROTEST":
         roles.actor = _protesters_before(clause, hit)
+
+
+def _objective_lam(clause: Clause, hit: Hit, genitive: Arg) -> Arg | None:
+    """A verbal noun with a genitive and then an object with ل (قصف الجيش
+    للأحياء، اعتقال السلطات لعشرات الناشطين): the genitive is the agent and the
+    ل-phrase its object. Only a party that can act is the agent, and only a
+    noun that can be a role is the object (not a purpose: للمطالبة)."""
+    if hit.rule.genitive not in ("actor", "target") or hit.rule.mode in OUTCOME_MODES:
+        return None
+    words = clause.words
+    mention = clause.mention_at(genitive.first)
+    if mention is not None and not _can_act(clause, mention):
+        return None
+    if mention is None and not is_a(words, genitive.first, "actor_noun"):
+        return None
+    k = _past_subject(clause, genitive, genitive.last + 1)
+    if k >= clause.end or k > genitive.last + 3 or _comma(words.between(k - 1, k)):
+        return None
+    if not any(prefix in _LAM for prefix, _ in stems(words, k)):
+        return None
+    target = clause.mention_at(k)
+    if target is not None:
+        return target if target.first == k and words.starts[k] < target.ns else None
+    prefix = next((p for p, stem in stems(words, k) if p in _LAM and len(stem) > 2), None)
+    if prefix is None or cannot_head(clause, k):
+        return None
+    arg = noun_phrase(clause, k, actor=False)
+    if arg is None:
+        return None
+    return Arg(arg.first, arg.last, words.starts[k] + len(prefix), arg.ne, arg.label, arg.data)
+
+
+_LAM = frozenset({"ل", "لل"})
 
 
 def _genitive_of(clause: Clause, hit: Hit, arg: Arg) -> bool:
@@ -1095,9 +1255,21 @@ def _protesters_before(clause: Clause, hit: Hit) -> Arg | None:
                 return mention
             continue
         governed = k > clause.start and has_form(words, k - 1, _ON | _FROM)
+        governed = governed or _with_preposition(words, k)
         if is_a(words, k, "actor_noun") and not governed:
             return _noun_run(clause, k)
     return None
+
+
+def _with_preposition(words: EventWords, k: int) -> bool:
+    """Word ``k`` is an actor noun only with the proclitic preposition ب or ل
+    (بتنظيم: "by organising"); لاجئين is a noun of its own."""
+    nouns = marker_words("actor_noun")
+    if words.word(k) in nouns:
+        return False
+    return any(
+        stem in nouns and p.lstrip("وف").startswith(("ب", "ل")) for p, stem in stems(words, k)
+    )
 
 
 def _named_person(clause: Clause, arg: Arg) -> Arg | None:
