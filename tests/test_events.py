@@ -583,6 +583,14 @@ def test_town_after_the_verb_is_not_its_subject(pipeline):
         ),
         # a masdar after ب is no protester (بتنظيم)
         ("بدأ الطلاب بتنظيم اعتصام أمام الوزارة.", "PROTEST", "الطلاب", None),
+        # a control verb with a preposition before its verbal noun
+        ("لجأت الشرطة إلى اعتقال عشرات الطلاب.", "COERCE", "الشرطة", "عشرات الطلاب"),
+        # the accused is the actor of what they are accused of
+        ("اتهم الجيش المتمردين بقتل عشرة مدنيين.", "ASSAULT", "المتمردين", "مدنيين"),
+        ("اتهمت المعارضة قوات الأمن باعتقال مئات الناشطين.", "COERCE", "قوات الأمن", None),
+        ("حمّل الجيش المتمردين مسؤولية الهجوم على القافلة.", "ASSAULT", "المتمردين", "القافلة"),
+        # a noun with the article heads no construct: two arguments
+        ("اتهمت المعارضة قوات الأمن باعتقال مئات الناشطين.", "ACCUSE", "المعارضة", "قوات الأمن"),
         # the agent after a resumptive verb (العبوة التي زرعها X، اجتماع عقده X)
         ("قالت الشرطة إن العبوة التي زرعها مسلحون انفجرت قرب السوق.", "ASSAULT", "مسلحون", None),
     ],
@@ -597,3 +605,10 @@ def test_actor_constructions(pipeline, text, event_type, actor, target):
 def test_resumptive_agent_after_a_verb_belongs_to_the_relative_clause(pipeline):
     text = "أدانت الحكومة المجزرة التي ارتكبها مسلحون في القرية."
     assert role_text(one(pipeline, text, "ACCUSE"), "actor") == "الحكومة"
+
+
+def test_counted_noun_after_a_coordinated_verb_is_its_object(pipeline):
+    text = "اقتحمت قوات الاحتلال المخيم واعتقلت خمسة شبان."
+    arrests = [e for e in events(pipeline, text) if e["mode"] == "arrest"]
+    assert role_text(arrests[0], "actor") == "قوات الاحتلال"
+    assert role_text(arrests[0], "target") == "شبان"

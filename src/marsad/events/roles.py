@@ -170,6 +170,8 @@ _KANA = frozenset({"كان", "كانت", "كانوا"})
 _CLAUSE_STARTS = frozenset({"كما", "فيما", "بينما", "حين", "حينما", "عندما", "بعدما", "حيث"})
 _BETWEEN = frozenset({"بين"})
 _WITH = frozenset({"مع"})
+_RESPONSIBILITY = frozenset({normalized("مسؤولية"), normalized("مسئولية")})
+_TO_ON = frozenset({normalized("إلى"), normalized("على")})
 _ON = frozenset({normalized("على")})
 _LEAST = frozenset({"الاقل", "اقل"})
 _FROM = frozenset({"من"})
@@ -354,6 +356,8 @@ def noun_phrase(clause: Clause, i: int, *, actor: bool) -> Arg | None:
         if following is not None and _coordinated(clause, last + 1):
             break  # مسلحين والجيش السوري: the next of a list, not a genitive
         if following is not None and following.label in ("ORG", "GPE") and not named_place:
+            if _definite(words, last):
+                break  # المعارضة قوات الأمن: a noun with the article heads no construct
             last, data = following.last, following.data  # قوات التحالف
         elif following is not None and following.label == "NORP" and agree(words, last, last + 1):
             last, data = following.last, following.data  # جنود إسرائيليون
@@ -963,6 +967,8 @@ def _verbal(clause: Clause, hit: Hit, roles: Roles) -> None:
             subject = None  # ودعت المدنيين: the object; the subject is a pronoun
         elif subject is not None and subject.label in PLACES and not _can_act(clause, subject):
             subject = None  # استهدف حي الشعار: a place is the object, never the subject
+        elif subject is not None and _counted(clause, subject) and _coordinated_verb(clause, hit):
+            subject = None  # اقتحمت القوات المخيم واعتقلت خمسة شبان: the count is the object
         after = subject.last + 1 if subject is not None else after
     if subject is not None:
         after = _past_subject(clause, subject, after)
@@ -972,6 +978,16 @@ def _verbal(clause: Clause, hit: Hit, roles: Roles) -> None:
     intransitive = has_form(clause.words, hit.first, marker_words("intransitive"))
     if roles.target is None and _direct_object(hit.rule.type) and not intransitive:
         roles.target = _first_after(clause, after, actor=False)
+
+
+def _counted(clause: Clause, arg: Arg) -> bool:
+    """A common noun right after a count (خمسة شبان، 20 شخصا)."""
+    k = arg.first - 1
+    return (
+        clause.mention_at(arg.first) is None
+        and k >= clause.start
+        and number_at(clause.words, k) is not None
+    )
 
 
 def _pronoun_subject(clause: Clause, hit: Hit) -> bool:
@@ -1086,6 +1102,8 @@ def _nominal(clause: Clause, hit: Hit, roles: Roles) -> None:
             roles.actor = following
     if roles.actor is None:
         roles.actor = _claimant(clause, hit) or _light_verb_subject(clause, hit)
+    if roles.actor is None:
+        roles.actor = _accused(clause, hit)  # اتهمت الحكومة المعارضة بتنظيم أعمال شغب
     if roles.actor is None and hit.rule.mode not in OUTCOME_MODES:
         # مقتل، إصابة: the name before the outcome is who reports it or its victim
         roles.actor = _mention_before(clause, hit.first)
@@ -1176,6 +1194,8 @@ def _light_verb_subject(clause: Clause, hit: Hit) -> Arg | None:
         if not (controls or has_form(words, k, light.forms)):
             continue
         with_b = "ب" in hit.prefix and not controls
+        # لجأت الشرطة إلى اعتقال: the preposition of such a verb stands before its noun
+        bridge = hit.first - 1 if _prepositional_control(clause, k, hit.first - 1) else -1
         subject = _first_after(clause, k + 1, actor=True)
         if subject is None and not with_b:
             subject = _first_after(clause, k + 1, actor=False)  # أعلنت النقابة مقاطعة
@@ -1183,20 +1203,28 @@ def _light_verb_subject(clause: Clause, hit: Hit) -> Arg | None:
                 subject = None  # بدأ موسم الإضرابات: the head of a construct, not a subject
         if subject is not None and subject.last < hit.first:
             between = range(subject.last + 1, hit.first)
-            if with_b or all(_skippable(clause, j) for j in between):
+            if with_b or all(j == bridge or _skippable(clause, j) for j in between):
                 return subject
             return None
-        if with_b or all(_skippable(clause, j) for j in range(k + 1, hit.first)):
+        between = range(k + 1, hit.first)
+        if with_b or all(j == bridge or _skippable(clause, j) for j in between):
             return _subject_before(clause, k)  # انتحارية نفذت الهجوم
         return None
     return None
+
+
+def _prepositional_control(clause: Clause, k: int, j: int) -> bool:
+    """Word ``k`` is a control verb that takes its verbal noun after إلى / على
+    (``control_prep``: لجأ، عمد، أقدم) and word ``j`` is that preposition."""
+    words = clause.words
+    return has_form(words, k, marker_words("control_prep")) and has_form(words, j, _TO_ON)
 
 
 @cache
 def _control_forms(event_type: str) -> frozenset[str]:
     return frozenset(
         word
-        for group in role_markers().get("control_verb", [])
+        for group in role_markers().get("control_verb", []) + role_markers().get("control_prep", [])
         if group.applies(event_type)
         for word in group.single
     )
@@ -1238,6 +1266,38 @@ def _claimant(clause: Clause, hit: Hit) -> Arg | None:
                 return _subject_before(clause, v, prefix=stems(words, v)[0][0])
         return None
     return None
+
+
+def _accused(clause: Clause, hit: Hit) -> Arg | None:
+    """The object of an accusing verb (``accuse``: اتهم، حمّل) is the actor of
+    the verbal noun it is accused of, after ب or مسؤولية (اتهمت الحكومة
+    المعارضة بتنظيم أعمال شغب، حمّل الجيش المتمردين مسؤولية الهجوم)."""
+    words = clause.words
+    for v in range(hit.first - 1, max(clause.start, hit.first - WINDOW) - 1, -1):
+        if _comma(words.between(v, v + 1)):
+            return None
+        if clause.mention_at(v) is not None or not has_form(words, v, marker_words("accuse")):
+            continue
+        after = v + 1
+        if _subject_before(clause, v, prefix=stems(words, v)[0][0]) is None:
+            subject = _first_after(clause, v + 1, actor=True)
+            after = _past_subject(clause, subject, subject.last + 1) if subject else after
+        accused = _first_after(clause, after, actor=True)
+        if accused is None or accused.last + 1 >= hit.first + 1:
+            return None
+        return accused if _accusation_follows(clause, accused.last + 1, hit) else None
+    return None
+
+
+def _accusation_follows(clause: Clause, k: int, hit: Hit) -> bool:
+    """What the accused is accused of starts at word ``k`` and holds the trigger:
+    a noun with ب (بقتل، بتنظيم …) or مسؤولية, at most three words before it."""
+    words = clause.words
+    if hit.first - k > 3 or any(j in clause.triggers for j in range(k, hit.first)):
+        return False
+    opening = hit.prefix if k == hit.first else stems(words, k)[0][0]
+    with_b = any(p.lstrip("وف").startswith("ب") for p, _ in stems(words, k)) or "ب" in opening
+    return with_b or has_form(words, k, _RESPONSIBILITY)
 
 
 def _protesters_before(clause: Clause, hit: Hit) -> Arg | None:
