@@ -612,3 +612,8 @@ def test_counted_noun_after_a_coordinated_verb_is_its_object(pipeline):
     arrests = [e for e in events(pipeline, text) if e["mode"] == "arrest"]
     assert role_text(arrests[0], "actor") == "قوات الاحتلال"
     assert role_text(arrests[0], "target") == "شبان"
+
+
+def test_subject_past_an_apposition_between_commas(pipeline):
+    text = "كتائب القسام، الجناح العسكري لحركة حماس، قد أطلقت صواريخ على مستوطنة."
+    assert role_text(one(pipeline, text, "ASSAULT"), "actor") == "كتائب القسام"
