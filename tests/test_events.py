@@ -617,3 +617,12 @@ def test_counted_noun_after_a_coordinated_verb_is_its_object(pipeline):
 def test_subject_past_an_apposition_between_commas(pipeline):
     text = "كتائب القسام، الجناح العسكري لحركة حماس، قد أطلقت صواريخ على مستوطنة."
     assert role_text(one(pipeline, text, "ASSAULT"), "actor") == "كتائب القسام"
+
+
+def test_pronoun_of_the_matter_is_no_speaker(pipeline):
+    # إنه before a killing verb and a count: "five people were killed", the speaker did not kill
+    event = one(pipeline, "وقال المتحدث إنه قتل خمسة أشخاص.", "ASSAULT")
+    assert event["actor"] is None
+    assert role_text(event, "target") == "أشخاص"
+    event = one(pipeline, "أعلنت الشرطة أنها قتلت ثلاثة مسلحين.", "ASSAULT")
+    assert role_text(event, "actor") == "الشرطة"

@@ -402,7 +402,7 @@ def _still(words: EventWords, i: int) -> bool:
 
 
 def _subject_before(
-    clause: Clause, first: int, *, acting: bool = True, prefix: str = ""
+    clause: Clause, first: int, *, acting: bool = True, prefix: str = "", matter: bool = False
 ) -> Arg | None:
     """The argument ending right before the verb (SVO), past negation,
     auxiliaries and adjectives (إن وحدة إسرائيلية خاصة اغتالت، القوات التركية لا
@@ -424,9 +424,11 @@ def _subject_before(
             k, apposed = opening, True
             continue
         if k + 1 == first and acting:
-            speaker = _speaker(clause, k)
+            speaker = _speaker(clause, k, matter=matter)
             if speaker is not None:
                 return speaker  # أعلنت الشرطة أنها اعتقلت: the pronoun is the speaker
+        if has_form(words, k, cues["complementizer"].forms):
+            return None  # قال المتحدث إنه قتل: the reported clause starts here
         mention = clause.mention_at(k)
         if mention is not None:
             if _modifier(clause, mention):
@@ -479,12 +481,15 @@ def _opening_comma(clause: Clause, k: int) -> int | None:
     return None
 
 
-def _speaker(clause: Clause, comp: int) -> Arg | None:
+def _speaker(clause: Clause, comp: int, *, matter: bool = False) -> Arg | None:
     """Word ``comp`` is a complementizer with a subject pronoun (أنها، إنه، بأنهم):
     the pronoun refers to the subject of the reporting verb before it (أعلنت
-    الشرطة أنها اعتقلت؛ قال الجيش إنه قصف)."""
+    الشرطة أنها اعتقلت؛ قال الجيش إنه قصف). With ``matter``, the masculine
+    singular إنه / أنه is the pronoun of the matter (ضمير الشأن: قال إنه قُتل
+    خمسة أشخاص) and refers to no one."""
     words = clause.words
-    if not has_form(words, comp, _PRONOUN_COMPLEMENTIZERS):
+    pronouns = _PRONOUN_COMPLEMENTIZERS - _OF_THE_MATTER if matter else _PRONOUN_COMPLEMENTIZERS
+    if not has_form(words, comp, pronouns):
         return None
     reporting = marker_words("verb") | marker_words("claim")
     for v in range(comp - 1, max(clause.start, comp - WINDOW) - 1, -1):
@@ -506,6 +511,7 @@ def _speaker(clause: Clause, comp: int) -> Arg | None:
 _PRONOUNED = ("إنه", "إنها", "إنهم", "إنهما", "أنه", "أنها", "أنهم", "أنهما", "بأنه", "بأنها",
               "بأنهم", "بأنهما")  # fmt: skip
 _PRONOUN_COMPLEMENTIZERS = frozenset(normalized(w) for w in _PRONOUNED)
+_OF_THE_MATTER = frozenset(normalized(w) for w in ("إنه", "أنه", "بأنه"))
 
 
 def _place_phrase(clause: Clause, mention: Arg) -> int | None:
@@ -712,7 +718,7 @@ def _looks_passive(clause: Clause, hit: Hit) -> bool:
     if hit.rule.mode not in AMBIGUOUS_VOICE:
         return False
     following = _object_kind(clause, hit.last + 1)
-    if _subject_before(clause, hit.first, prefix=hit.prefix) is None:
+    if _subject_before(clause, hit.first, prefix=hit.prefix, matter=True) is None:
         return following == COUNT  # قتل 18 شخصا
     return following is None  # سبعة أشخاص قتلوا أمس; but مسلحون قتلوا 3 جنود
 
