@@ -591,3 +591,40 @@ def test_a_foreign_family_name_ending_in_alef_is_not_an_accusative():
     )
     persons = [t for t, kind, _ in mentions(doc) if kind == "PER"]
     assert persons == ["جواو ماتوس باربوسا", "خالد العمري"]
+
+
+def test_a_nationality_after_an_organisation_belongs_to_its_name():
+    doc = analyse(
+        "ووقعت الحكومة عقدا مع شركة لوفمار النرويجية، فيما انتقد مجلس الشورى الإسلامي "
+        "الإيراني الاتفاق، وأصدرت وزارة الشباب والرياضة الأردنية بيانا."
+    )
+    orgs = [t for t, kind, _ in mentions(doc) if kind == "ORG"]
+    assert orgs == [
+        "شركة لوفمار النرويجية",
+        "مجلس الشورى الإسلامي الإيراني",
+        "وزارة الشباب والرياضة الأردنية",
+    ]
+    assert not [t for t, kind, _ in mentions(doc) if kind == "NORP"]
+
+
+def test_a_bare_name_before_a_definite_feminine_nationality_is_a_company():
+    doc = analyse(
+        "وأعلنت فالكورا الإسبانية أنها ستبني المصنع، ورحبت نظيرتها الفلسطينية بالقرار، "
+        "وتوجت المصرية سلمى عادل باللقب."
+    )
+    found = [(t, kind) for t, kind, _ in mentions(doc)]
+    assert ("فالكورا الإسبانية", "ORG") in found
+    assert ("الفلسطينية", "NORP") in found  # a pronoun suffix: a noun, not a name
+    assert ("المصرية", "NORP") in found  # a verb before it, not a name
+
+
+def test_plural_place_cues_and_construct_titles():
+    doc = analyse(
+        "ونزح السكان إلى بلدات كفرعمار وبيتونيا وعصيرة، وقالت ممثلة المفوضية في عمان "
+        "لينا سورنسن إن الاحتياجات كبيرة، وقال رئيس غرفة تجارة إزمير أوغوز كارا إن التجارة تراجعت."
+    )
+    found = [(t, kind) for t, kind, _ in mentions(doc)]
+    places = [t for t, kind in found if kind in ("GPE", "LOC")]
+    assert places[:3] == ["كفرعمار", "بيتونيا", "عصيرة"]
+    persons = [t for t, kind in found if kind == "PER"]
+    assert persons == ["لينا سورنسن", "أوغوز كارا"]

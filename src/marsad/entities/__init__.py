@@ -27,8 +27,10 @@ from marsad.entities.backends import Recogniser, active_recognisers, recognised_
 from marsad.entities.context import (
     Occupancy,
     acronyms_in_parentheses,
+    companies_before_nationalities,
     cue_first_words,
     lexicons,
+    nationalities_of_organisations,
     organizations_by_head,
     persons_after_titles,
     persons_by_given_name,
@@ -113,6 +115,11 @@ def find_mentions(
     for recogniser in (
         persons_after_titles,
         organizations_by_head,
+        nationalities_of_organisations,
+        companies_before_nationalities,
+        # again: a name after a title naming an organisation the head rule
+        # has just found ("رئيس غرفة تجارة إسطنبول شكيب أوداغيتش")
+        persons_after_titles,
         acronyms_in_parentheses,
         places_after_cues,
         persons_in_quotes,

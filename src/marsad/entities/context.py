@@ -359,7 +359,8 @@ def persons_after_titles(words: Words, occ: Occupancy, tags: Tags) -> Iterator[M
         title_ns, title_ne = words.starts[i], words.ends[j - 1]
         role = {"title_span": (title_ns, title_ne), "org": org}
         if owner is not None and owner.type == "PER":
-            owner.role = owner.role or role
+            if owner.role is None or (org is not None and owner.role.get("org") is None):
+                owner.role = role  # the second pass knows the organisations
             resume = j
             continue
         if (
@@ -488,6 +489,13 @@ def _bare_proper_name(words: Words, occ: Occupancy, j: int) -> bool:
     if words.between(j - 1, j) != " ":
         return False
     word = words.word(j)
+    if (
+        word.endswith("ي")
+        and j + 1 < len(words)
+        and words.between(j, j + 1) == " "
+        and _whole_word_nationality(words, j + 1, occ.owner[j + 1])
+    ):
+        word = word[:-1]  # "شركة إيني الإيطالية": a definite adjective follows, so a name
     if word.startswith("ال") or word.endswith(("ه", "ي")) or not _is_name_word(word, 1):
         return False
     return word not in stopwords() and word not in org_heads()
@@ -738,6 +746,73 @@ def organizations_by_head(words: Words, occ: Occupancy, tags: Tags) -> Iterator[
         yield mention
 
 
+def nationalities_of_organisations(words: Words, occ: Occupancy, tags: Tags) -> Iterator[Mention]:
+    """ "مجلس الشورى الإسلامي الإيراني"، "شركة ميرسك الدنماركية": a definite
+    nationality adjective right after an organisation (found in the KB, or by
+    its head with a proper name) is part of its name. The adjective's mention
+    is then inside the organisation's and is dropped; its country is kept."""
+    for k in range(1, len(words)):
+        adjective = occ.owner[k]
+        if not _whole_word_nationality(words, k, adjective):
+            continue
+        org = occ.owner[k - 1]
+        if org is None or org.type != "ORG" or org.ne != words.ends[k - 1]:
+            continue
+        if words.between(k - 1, k) != " ":
+            continue
+        head = words.word(words.first_from(org.ns))
+        if head.endswith("ه") and words.word(k).endswith("ي"):
+            continue  # "رئيس هيئة الأركان الإيراني": the name is complete, the chief is Iranian
+        org.ne = adjective.ne
+        occ.owner[k] = org
+    return iter(())
+
+
+def _whole_word_nationality(words: Words, k: int, owner: Mention | None) -> bool:
+    return (
+        owner is not None
+        and owner.type == "NORP"
+        and owner.ns == words.starts[k]
+        and owner.ne == words.ends[k]
+        and words.word(k).startswith("ال")
+    )
+
+
+def companies_before_nationalities(words: Words, occ: Occupancy, tags: Tags) -> Iterator[Mention]:
+    """ "وقعت بوينغ الأميركية"، "إيني الإيطالية": an indefinite noun cannot take
+    a definite adjective, so an unknown word without the article followed by a
+    definite feminine nationality is a name; feminine because the name stands
+    for شركة (a known place before it is a city, found already)."""
+    for k in range(1, len(words)):
+        adjective = occ.owner[k]
+        if not _whole_word_nationality(words, k, adjective) or not words.word(k).endswith("يه"):
+            continue
+        j = k - 1
+        if not occ.free(j) or j in words.not_names or words.between(j, k) != " ":
+            continue
+        word = words.word(j)
+        if (
+            word.startswith(("ال", "وال", "لل", "بال"))
+            # a pronoun suffix ("نظيرتها الفلسطينية") or a short past-tense verb
+            # ("توجت المصرية نوران …", "أعلنت")
+            or word.endswith(("ه", "ها", "هم", "نا", "كم"))
+            or (word.endswith("ت") and len(word) <= 5)
+            or not _is_name_word(word, 1)
+            or word in stopwords()
+            or word in org_heads()
+            or word in place_cues()
+            or word in cue_first_words()
+            or _looks_like_verb(word)
+        ):
+            continue
+        if j - 1 in tags["head"] or j - 1 in tags["place"]:
+            continue  # the head or place cue rules' case ("شركة إيني"، "جزيرة لامبيدوزا")
+        mention = Mention(words.starts[j], adjective.ne, "ORG", "org_nationality")
+        mention.attrs["country"] = adjective.entry_id
+        occ.owner[j] = occ.owner[k] = mention
+        yield mention
+
+
 def acronyms_in_parentheses(words: Words, occ: Occupancy, tags: Tags) -> Iterator[Mention]:
     """ "شركة تسويق النفط العراقية ( سومو )": one or two words in parentheses
     right after an organisation are its short name, linked to it."""
@@ -866,6 +941,8 @@ def _place_extent(words: Words, occ: Occupancy, j: int) -> int:
             break  # "ومدن", "لمدة"
         if n == 0 and word in cue_first_words():
             break  # "بسجن المعارض ...": a title, so the cue was a verbal noun
+        if n == 0 and word.startswith("ال") and _looks_like_verbal_noun(word):
+            break  # "مخيمات النزوح": what the camps are for, not their name
         if n == 1 and word.startswith("ال") and word.endswith(("ي", "يه")):
             break  # "معبر الكركرات الحدودي": an adjective, not the name's second word
         if not word.startswith("ال") and word.endswith("يه"):
