@@ -751,10 +751,8 @@ def nationalities_of_organisations(words: Words, occ: Occupancy, tags: Tags) -> 
     nationality adjective right after an organisation (found in the KB, or by
     its head with a proper name) is part of its name. The adjective's mention
     is then inside the organisation's and is dropped; its country is kept."""
-    for k in range(1, len(words)):
+    for k in _nationality_words(words, occ):
         adjective = occ.owner[k]
-        if not _whole_word_nationality(words, k, adjective):
-            continue
         org = occ.owner[k - 1]
         if org is None or org.type != "ORG" or org.ne != words.ends[k - 1]:
             continue
@@ -766,6 +764,19 @@ def nationalities_of_organisations(words: Words, occ: Occupancy, tags: Tags) -> 
         org.ne = adjective.ne
         occ.owner[k] = org
     return iter(())
+
+
+def _nationality_words(words: Words, occ: Occupancy) -> list[int]:
+    """Indices (after the first word) of definite nationality adjectives that
+    are a mention of their own."""
+    owners = occ.owner
+    return [
+        k
+        for k in range(1, len(owners))
+        if owners[k] is not None
+        and owners[k].type == "NORP"  # type: ignore[union-attr]
+        and _whole_word_nationality(words, k, owners[k])
+    ]
 
 
 def _whole_word_nationality(words: Words, k: int, owner: Mention | None) -> bool:
@@ -783,9 +794,9 @@ def companies_before_nationalities(words: Words, occ: Occupancy, tags: Tags) -> 
     a definite adjective, so an unknown word without the article followed by a
     definite feminine nationality is a name; feminine because the name stands
     for شركة (a known place before it is a city, found already)."""
-    for k in range(1, len(words)):
+    for k in _nationality_words(words, occ):
         adjective = occ.owner[k]
-        if not _whole_word_nationality(words, k, adjective) or not words.word(k).endswith("يه"):
+        if adjective is None or not words.word(k).endswith("يه"):
             continue
         j = k - 1
         if not occ.free(j) or j in words.not_names or words.between(j, k) != " ":
