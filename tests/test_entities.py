@@ -24,6 +24,11 @@ def mentions(doc: Doc) -> list[tuple[str, str, str | None]]:
     ]
 
 
+def texts_of(doc: Doc, *kinds: str) -> list[str]:
+    """The surface texts of the mentions of these types, in order."""
+    return [text for text, kind, _ in mentions(doc) if kind in kinds]
+
+
 def ids_of(doc: Doc, surface: str) -> list[str | None]:
     return [i for text, _, i in mentions(doc) if text == surface]
 
@@ -335,7 +340,7 @@ def test_quoted_place_after_a_preposition_and_places_named_after_people():
         "وفجّرت الحركة عربة على الطريق بين «مقديشو» و«بيدوا»، "
         "وقال سكان منطقة حسن كوي إن صحيفتي الشعب والميدان المرتبطة بالحزب أضربتا."
     )
-    assert [t for t, kind, _ in mentions(doc) if kind == "PER"] == []
+    assert texts_of(doc, "PER") == []
 
 
 def test_opposition_and_verbs_of_form_v_are_not_people():
@@ -343,7 +348,7 @@ def test_opposition_and_verbs_of_form_v_are_not_people():
         "ودخلت فصائل المعارضة دمشق، وأعلنت فصائل المعارضة سقوط حكم بشار الأسد، "
         'وقال قائد القوات إن الباغوز "تحررت"، وأمضى بعضهم سنوات خلف القضبان.'
     )
-    persons = [t for t, kind, _ in mentions(doc) if kind == "PER"]
+    persons = texts_of(doc, "PER")
     assert persons == ["بشار الأسد"]
 
 
@@ -357,7 +362,7 @@ def test_a_conjunction_or_a_plural_after_a_title_is_not_a_name():
         "وحذر نائب رئيس الوزراء وزير الخارجية وشؤون المغتربين الأردني أيمن الصفدي من التصعيد، "
         "فيما دعا منسق الإغاثة في حالات الطوارئ إلى هدنة."
     )
-    persons = [t for t, kind, _ in mentions(doc) if kind == "PER"]
+    persons = texts_of(doc, "PER")
     assert persons == ["أيمن الصفدي"]
 
 
@@ -404,7 +409,7 @@ def test_direction_words_stay_out_unless_the_name_is_official():
         "وتواصل القصف على جنوب لبنان وفي شمال شرق سوريا، فيما نزح آلاف في ولاية شمال كردفان "
         "وعبر آخرون إلى جنوب السودان."
     )
-    places = [t for t, kind, _ in mentions(doc) if kind in ("GPE", "LOC")]
+    places = texts_of(doc, "GPE", "LOC")
     assert places == ["لبنان", "سوريا", "شمال كردفان", "جنوب السودان"]
 
 
@@ -433,21 +438,39 @@ def test_a_long_title_in_a_kb_alias_gives_the_name_and_the_places_in_it():
 def test_an_alias_with_a_title_gives_no_short_form():
     # "السوداني رئيس الوزراء" is an alias: "الوزراء" is no name of his
     doc = analyse("وقال رئيس الوزراء العراقي محمد شياع السوداني إن رئيس الوزراء سيزور عمان.")
-    assert [t for t, kind, _ in mentions(doc) if kind == "PER"] == ["محمد شياع السوداني"]
+    assert texts_of(doc, "PER") == ["محمد شياع السوداني"]
 
 
-def test_organisation_heads_before_a_name_and_coordinated_nouns_belong_to_it():
-    doc = analyse(
-        "وأعلنت شركة أرامكو السعودية أرباحها، وانتقد حزب جبهة العمل الإسلامي قرار الحكومة، "
-        "فيما رحبت وزارة الثقافة والسياحة العراقية وجبهة التحرير الوطني بالخطوة."
-    )
-    orgs = [t for t, kind, _ in mentions(doc) if kind == "ORG"]
-    assert orgs == [
-        "شركة أرامكو السعودية",
-        "حزب جبهة العمل الإسلامي",
-        "وزارة الثقافة والسياحة العراقية",
-        "جبهة التحرير الوطني",
-    ]
+@pytest.mark.parametrize(
+    "text, orgs",
+    [
+        # heads before a name, coordinated nouns
+        (
+            "وأعلنت شركة أرامكو السعودية أرباحها، وانتقد حزب جبهة العمل الإسلامي قرار الحكومة، "
+            "فيما رحبت وزارة الثقافة والسياحة العراقية وجبهة التحرير الوطني بالخطوة.",
+            [
+                "شركة أرامكو السعودية",
+                "حزب جبهة العمل الإسلامي",
+                "وزارة الثقافة والسياحة العراقية",
+                "جبهة التحرير الوطني",
+            ],
+        ),
+        # a nationality after an organisation (from the KB or its head) belongs to its name
+        (
+            "ووقعت الحكومة عقدا مع شركة لوفمار النرويجية، فيما انتقد مجلس الشورى الإسلامي "
+            "الإيراني الاتفاق، وأصدرت وزارة الشباب والرياضة الأردنية بيانا.",
+            [
+                "شركة لوفمار النرويجية",
+                "مجلس الشورى الإسلامي الإيراني",
+                "وزارة الشباب والرياضة الأردنية",
+            ],
+        ),
+    ],
+)
+def test_what_belongs_to_an_organisation_name(text: str, orgs: list[str]) -> None:
+    doc = analyse(text)
+    assert texts_of(doc, "ORG") == orgs
+    assert not texts_of(doc, "NORP")  # the nationalities are inside the names
 
 
 def test_the_domain_after_lam_belongs_to_the_organisation_but_a_purpose_does_not():
@@ -456,7 +479,7 @@ def test_the_domain_after_lam_belongs_to_the_organisation_but_a_purpose_does_not
         "بيانا، ووقعت مجموعة الصقر للمقاولات عقدا، ودعت هيئة الإغاثة الليبية للتحقيق، "
         "وسعت هيئة الإغاثة الليبية للمطالبة بالمساعدات."
     )
-    orgs = [t for t, kind, _ in mentions(doc) if kind == "ORG"]
+    orgs = texts_of(doc, "ORG")
     assert orgs == [
         "الاتحاد الأردني لكرة السلة",
         "المركز الإعلامي للقوات المسلحة",
@@ -484,7 +507,7 @@ def test_name_links_compounds_and_what_ends_a_name():
         "لبحث الملف، وعين فيصل أحمد بن راشد مستشارا. وقالت المحكمة بسجن المعارض كمال "
         "الجابري ثلاث سنوات، ووصل منير حداد لبحث التعاون، وحل العداء يوسف كامران ثانيا."
     )
-    persons = [t for t, kind, _ in mentions(doc) if kind == "PER"]
+    persons = texts_of(doc, "PER")
     assert "سيدي محمد ولد بوبكر" in persons
     assert "وليد نصر الله" in persons
     assert "فيصل أحمد بن راشد" in persons
@@ -523,7 +546,7 @@ def test_a_title_after_an_organisation_head_is_not_part_of_it():
         "وقال المتحدث باسم الهيئة العميد سالم الكعبي إن رئيس مجلس الوزراء الشيخ فهد "
         "العبدالله سيزور القاهرة، فيما اجتمع مجلس الوزراء الكويتي."
     )
-    orgs = [t for t, kind, _ in mentions(doc) if kind == "ORG"]
+    orgs = texts_of(doc, "ORG")
     assert orgs == ["مجلس الوزراء الكويتي"]
 
 
@@ -539,7 +562,7 @@ def test_an_annexed_noun_after_an_organisation_head_belongs_to_it():
         "وقالت لجنة تنسيق المساعدات إن جهاز الإسعاف والطوارئ نقل المصابين، "
         "وارتفع مؤشر البورصة الأردنية، وأغلقت السفارة الإيطالية أبوابها."
     )
-    orgs = [t for t, kind, _ in mentions(doc) if kind == "ORG"]
+    orgs = texts_of(doc, "ORG")
     assert orgs == [
         "لجنة تنسيق المساعدات",
         "جهاز الإسعاف والطوارئ",
@@ -561,19 +584,19 @@ def test_places_joined_by_wa_to_a_place_are_places():
         "وتضررت المحاصيل في إربد والزرقاء، وقصفت الطائرات قريتي كفرنبل وحاس، "
         "وانقطعت الكهرباء عن مدينتي سبتة ومليلية."
     )
-    places = [t for t, kind, _ in mentions(doc) if kind in ("GPE", "LOC", "FAC")]
+    places = texts_of(doc, "GPE", "LOC", "FAC")
     assert places == ["إربد", "الزرقاء", "كفرنبل", "حاس", "سبتة", "مليلية"]
 
 
 def test_a_title_word_closing_a_given_name_is_the_family_name():
     doc = analyse("وقال رئيس اللجنة ماهر القاضي إن التقرير جاهز، وأكد خالد الشيخ أن اللجنة ستجتمع.")
-    persons = [t for t, kind, _ in mentions(doc) if kind == "PER"]
+    persons = texts_of(doc, "PER")
     assert persons == ["ماهر القاضي", "خالد الشيخ"]
 
 
 def test_um_starts_a_village_name_after_a_place_cue():
     doc = analyse("ونزحت عائلات من قرية أم سيالة إلى مدينة الأبيض خلال الليل.")
-    places = [t for t, kind, _ in mentions(doc) if kind in ("GPE", "LOC")]
+    places = texts_of(doc, "GPE", "LOC")
     assert "أم سيالة" in places
 
 
@@ -581,7 +604,7 @@ def test_a_cue_or_an_accusative_after_wa_is_not_a_joined_place():
     doc = analyse(
         "وربط الطريق بين مدينة السمارة ومعبر الكركرات، واستقبل في بنغازي وفدا عسكريا رفيعا."
     )
-    places = [t for t, kind, _ in mentions(doc) if kind in ("GPE", "LOC", "FAC")]
+    places = texts_of(doc, "GPE", "LOC", "FAC")
     assert places == ["السمارة", "الكركرات", "بنغازي"]
 
 
@@ -589,22 +612,8 @@ def test_a_foreign_family_name_ending_in_alef_is_not_an_accusative():
     doc = analyse(
         "ووصل وزير الخارجية البرتغالي جواو ماتوس باربوسا إلى القاهرة، وحل خالد العمري رابعا."
     )
-    persons = [t for t, kind, _ in mentions(doc) if kind == "PER"]
+    persons = texts_of(doc, "PER")
     assert persons == ["جواو ماتوس باربوسا", "خالد العمري"]
-
-
-def test_a_nationality_after_an_organisation_belongs_to_its_name():
-    doc = analyse(
-        "ووقعت الحكومة عقدا مع شركة لوفمار النرويجية، فيما انتقد مجلس الشورى الإسلامي "
-        "الإيراني الاتفاق، وأصدرت وزارة الشباب والرياضة الأردنية بيانا."
-    )
-    orgs = [t for t, kind, _ in mentions(doc) if kind == "ORG"]
-    assert orgs == [
-        "شركة لوفمار النرويجية",
-        "مجلس الشورى الإسلامي الإيراني",
-        "وزارة الشباب والرياضة الأردنية",
-    ]
-    assert not [t for t, kind, _ in mentions(doc) if kind == "NORP"]
 
 
 def test_a_bare_name_before_a_definite_feminine_nationality_is_a_company():
