@@ -9,13 +9,17 @@ computes exactly what the live process computed.
 from __future__ import annotations
 
 import math
+from operator import itemgetter
 
 Vector = dict[str, float]
 
 
 def top_terms(weights: Vector, n: int) -> Vector:
     """The ``n`` heaviest terms, heaviest first (ties: by term)."""
-    return dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:n])
+    # two sorts on C keys (by term, then stably by weight) are about twice as
+    # fast as one on a (-weight, term) key built in Python for every term
+    by_term = sorted(weights.items(), key=itemgetter(0))
+    return dict(sorted(by_term, key=itemgetter(1), reverse=True)[:n])
 
 
 def norm(vector: Vector) -> float:
