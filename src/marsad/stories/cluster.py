@@ -311,22 +311,12 @@ class StoryClusterer:
         least = 1 if len(query) < self.config.min_shared * 2 else self.config.min_shared
         stories = self.stories
         window = self.config.window_days
-        most_title = self.config.title_weight  # the title overlap is at most 1
         scored: list[tuple[float, int, Story, float]] = []
-        best_two = [-math.inf, -math.inf]  # the two best scores so far, best first
         for story in [stories[story_id] for story_id, n in hits.items() if n >= least]:
             gap = story.gap(day)
-            if gap > window:
-                continue
-            text = self._cosine(vector, story) * self._time_factor(gap)
-            if text + most_title < best_two[1]:
-                continue  # cannot be among the two best: its title overlap is not needed
-            score = text + most_title * title_overlap(titles, story)
-            scored.append((-score, story.seq, story, gap))
-            if score > best_two[0]:
-                best_two = [score, best_two[0]]
-            elif score > best_two[1]:
-                best_two[1] = score
+            if gap <= window:
+                score = self._score(vector, story, gap, title_overlap(titles, story))
+                scored.append((-score, story.seq, story, gap))
         scored.sort(key=lambda item: item[:2])
         return [self._match(vector, titles, story, gap) for _, _, story, gap in scored[:2]]
 
