@@ -637,3 +637,11 @@ def test_plural_place_cues_and_construct_titles():
     assert places[:3] == ["كفرعمار", "بيتونيا", "عصيرة"]
     persons = [t for t, kind in found if kind == "PER"]
     assert persons == ["لينا سورنسن", "أوغوز كارا"]
+
+
+def test_ali_is_a_name_where_the_text_writes_ala_with_alef_maqsura():
+    doc = analyse("وحصلت البلدية على منحة جديدة، وأكد علي حسن أن العمل سيبدأ قريبا في الحي.")
+    assert texts_of(doc, "PER") == ["علي حسن"]
+    # a text that never writes ى cannot tell على from علي: no name is guessed
+    undotted = analyse("وحصلت البلدية علي منحة جديدة، وأكد علي حسن أن العمل سيبدأ قريبا في الحي.")
+    assert texts_of(undotted, "PER") == []

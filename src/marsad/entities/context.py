@@ -97,9 +97,14 @@ def place_compounds() -> frozenset[str]:
 
 @cache
 def given_names() -> dict[tuple[str, ...], str]:
-    # "على" folds to "علي": a given name that is also a function word is no cue
+    # a given name that is also a function word is no cue ("حسب"), unless the
+    # function word is spelt differently in the original ("على" folds to "علي"):
+    # there the function word's spelling is marked as no name (Words.not_names)
+    unfolded = frozenset(norm_lines("entities/unfolded_function_words.txt"))
     return {
-        tuple(n.split()): n for n in norm_lines("entities/given_names.txt") if n not in stopwords()
+        tuple(n.split()): n
+        for n in norm_lines("entities/given_names.txt")
+        if n not in stopwords() or n in unfolded
     }
 
 
@@ -409,8 +414,12 @@ def persons_in_quotes(words: Words, occ: Occupancy, tags: Tags) -> Iterator[Ment
 
 def persons_by_given_name(words: Words, occ: Occupancy, tags: Tags) -> Iterator[Mention]:
     for i, reading in sorted(tags["given"].items()):
-        if not occ.free(i) or words.word(i) in stopwords() or i in words.not_names:
+        if not occ.free(i) or i in words.not_names:
             continue
+        if words.word(i) in stopwords() and not (
+            words.spells_maqsura and words.word(i) in given_names_unfolded()
+        ):
+            continue  # "حسب"; "علي" only where the text writes "على" with ى
         if "س" in reading[0] or "ال" in reading[0] or "ك" in reading[0]:
             continue  # names take neither the future prefix (سجون), the article (النصر) nor ك
         if i > 0 and words.strip(i - 1, place_cues()) is not None:
@@ -434,6 +443,10 @@ def persons_by_given_name(words: Words, occ: Occupancy, tags: Tags) -> Iterator[
         follower = words.word(i + length)
         if follower.startswith("وال"):
             continue  # "يعقوب والحديث": a conjunction, not a family name
+        if reading[1] in given_names_unfolded() and (
+            follower.endswith(("ه", "ات")) or _looks_like_verbal_noun(follower)
+        ):
+            continue  # "علي الطاقة"، "علي مفاعلات": على written with ي, before a noun
         ambiguous = length == 1 and reading[1] in _ambiguous_given()
         if ambiguous and (follower.startswith("ال") or reading[0]):
             continue  # "كامل الأراضي"، "بأسماء ممثليه": the common word
@@ -452,6 +465,14 @@ def persons_by_given_name(words: Words, occ: Occupancy, tags: Tags) -> Iterator[
         mention = Mention(start, words.ends[end], "PER", "given_name")
         occ.claim(mention)
         yield mention
+
+
+@cache
+def given_names_unfolded() -> frozenset[str]:
+    """Given names that normalise like a function word (علي ~ على): where the
+    original has the function word's spelling the word is in ``not_names``,
+    so what is left of them is the name."""
+    return frozenset(norm_lines("entities/unfolded_function_words.txt")) & _given_first_words()
 
 
 def _compound_given(words: Words, i: int, stem: str) -> int:

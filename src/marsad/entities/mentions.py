@@ -59,6 +59,9 @@ class Words:
     not_names: frozenset[int] = frozenset()
     #: words the original starts with أل، إل or آل: never the article (ألكسندر، إلهام)
     hamza_al: frozenset[int] = frozenset()
+    #: whether the original writes alef maqsura (ى) at all: a text that writes
+    #: على as علي cannot tell the preposition from the name
+    spells_maqsura: bool = False
 
     @classmethod
     def of(cls, text: str) -> Words:
@@ -125,6 +128,7 @@ class Words:
         read from the original."""
         found = set()
         original = norm.original
+        self.spells_maqsura = "\u0649" in original
         for match in _unfolded_function_words_re().finditer(original):
             i = self.index_at(norm.to_normalized(match.start()))
             if i is not None:
