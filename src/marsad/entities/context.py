@@ -100,12 +100,16 @@ def given_names() -> dict[tuple[str, ...], str]:
     # a given name that is also a function word is no cue ("حسب"), unless the
     # function word is spelt differently in the original ("على" folds to "علي"):
     # there the function word's spelling is marked as no name (Words.not_names)
-    unfolded = frozenset(norm_lines("entities/unfolded_function_words.txt"))
     return {
         tuple(n.split()): n
         for n in norm_lines("entities/given_names.txt")
-        if n not in stopwords() or n in unfolded
+        if n not in stopwords() or n in _unfolded_function_words()
     }
+
+
+@cache
+def _unfolded_function_words() -> frozenset[str]:
+    return frozenset(norm_lines("entities/unfolded_function_words.txt"))
 
 
 @cache
@@ -472,7 +476,7 @@ def given_names_unfolded() -> frozenset[str]:
     """Given names that normalise like a function word (علي ~ على): where the
     original has the function word's spelling the word is in ``not_names``,
     so what is left of them is the name."""
-    return frozenset(norm_lines("entities/unfolded_function_words.txt")) & _given_first_words()
+    return _unfolded_function_words() & _given_first_words()
 
 
 def _compound_given(words: Words, i: int, stem: str) -> int:
@@ -772,8 +776,7 @@ def nationalities_of_organisations(words: Words, occ: Occupancy, tags: Tags) -> 
     nationality adjective right after an organisation (found in the KB, or by
     its head with a proper name) is part of its name. The adjective's mention
     is then inside the organisation's and is dropped; its country is kept."""
-    for k in _nationality_words(words, occ):
-        adjective = occ.owner[k]
+    for k, adjective in _nationalities(words, occ):
         org = occ.owner[k - 1]
         if org is None or org.type != "ORG" or org.ne != words.ends[k - 1]:
             continue
@@ -787,16 +790,13 @@ def nationalities_of_organisations(words: Words, occ: Occupancy, tags: Tags) -> 
     return iter(())
 
 
-def _nationality_words(words: Words, occ: Occupancy) -> list[int]:
-    """Indices (after the first word) of definite nationality adjectives that
-    are a mention of their own."""
-    owners = occ.owner
+def _nationalities(words: Words, occ: Occupancy) -> list[tuple[int, Mention]]:
+    """The definite nationality adjectives (after the first word) that are a
+    mention of their own, with their word index."""
     return [
-        k
-        for k in range(1, len(owners))
-        if owners[k] is not None
-        and owners[k].type == "NORP"  # type: ignore[union-attr]
-        and _whole_word_nationality(words, k, owners[k])
+        (k, owner)
+        for k, owner in enumerate(occ.owner)
+        if k and owner is not None and _whole_word_nationality(words, k, owner)
     ]
 
 
@@ -815,9 +815,8 @@ def companies_before_nationalities(words: Words, occ: Occupancy, tags: Tags) -> 
     a definite adjective, so an unknown word without the article followed by a
     definite feminine nationality is a name; feminine because the name stands
     for شركة (a known place before it is a city, found already)."""
-    for k in _nationality_words(words, occ):
-        adjective = occ.owner[k]
-        if adjective is None or not words.word(k).endswith("يه"):
+    for k, adjective in _nationalities(words, occ):
+        if not words.word(k).endswith("يه"):
             continue
         j = k - 1
         if not occ.free(j) or j in words.not_names or words.between(j, k) != " ":
