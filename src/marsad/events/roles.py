@@ -41,7 +41,6 @@ from marsad.events.lexicon import (
     marker_starts,
     marker_words,
     modifiers,
-    normalized,
     role_markers,
 )
 from marsad.events.triggers import EventWords, Hit, has_form, number_at, prepositions, stems
@@ -148,34 +147,28 @@ def is_a(words: EventWords, i: int, kind: str) -> bool:
     return False
 
 
+def _w(kind: str) -> frozenset[str]:
+    """The words of ``kind`` in modifiers.tsv (على، من، ثم، كان …), normalised."""
+    return modifiers()[kind].forms
+
+
 def _skippable(clause: Clause, i: int) -> bool:
     words = clause.words
     return (
         i in clause.dates
         or number_at(words, i) is not None
         or has_form(words, i, modifiers()["skip"].forms)
-        or (has_form(words, i, _ON) and i + 1 < clause.end and has_form(words, i + 1, _LEAST))
+        or (
+            has_form(words, i, _w("on"))
+            and i + 1 < clause.end
+            and has_form(words, i + 1, _w("least"))
+        )
     )
 
 
 _PLURAL = ("ين", "ون", "ان")
-_FACING = frozenset({"مع", "ضد", "بحق"})
 _DASHES = ("-", "–", "—")
 _COMMAS = ("،", ",", "؛", ";")
-_THEN = frozenset({"ثم"})
-_QAD = frozenset({"قد", "لقد"})
-_ABOUT = frozenset({"عن"})
-_KANA = frozenset({"كان", "كانت", "كانوا"})
-#: words that open a clause with a subject of its own
-_CLAUSE_STARTS = frozenset({"كما", "فيما", "بينما", "حين", "حينما", "عندما", "بعدما", "حيث"})
-_BETWEEN = frozenset({"بين"})
-_WITH = frozenset({"مع"})
-_RESPONSIBILITY = frozenset({normalized("مسؤولية"), normalized("مسئولية")})
-_TO_ON = frozenset({normalized("إلى"), normalized("على")})
-_ON = frozenset({normalized("على")})
-_LEAST = frozenset({"الاقل", "اقل"})
-_FROM = frozenset({"من"})
-_RESULT = frozenset({"ما", "مما"})
 #: a preposition or conjunction with the article: the word is not a verb's object
 _GOVERNING = ("بال", "لل", "وال", "فال", "كال")
 
@@ -344,7 +337,7 @@ def noun_phrase(clause: Clause, i: int, *, actor: bool) -> Arg | None:
     cut = len(prefix) - 2 if prefix.endswith("ال") else len(prefix)
     last, data = i, None
     if i + 1 < clause.end and has_form(words, i, marker_words("quantity")):
-        of = i + 2 if i + 2 < clause.end and has_form(words, i + 1, _FROM) else i + 1
+        of = i + 2 if i + 2 < clause.end and has_form(words, i + 1, _w("from")) else i + 1
         counted = noun_phrase(clause, of, actor=actor)  # عشرات (من) المواطنين
         if counted is not None:  # عشرات المواطنين: the count and what it counts
             return Arg(i, counted.last, words.starts[i] + max(cut, 0), counted.ne, "", counted.data)
@@ -382,11 +375,11 @@ def _first_after(clause: Clause, i: int, *, actor: bool) -> Arg | None:
         mention = clause.mention_at(k)
         if actor and mention is not None and mention.label in PLACES and _governed(clause, mention):
             return None  # بمدينة العريش: where, not who
-        if mention is None and has_form(words, k, _RESULT) and not _still(words, k + 1):
+        if mention is None and has_form(words, k, _w("result")) and not _still(words, k + 1):
             return None  # ما أسفر عن: a new clause
         if clause.mention_at(k) is None and _skippable(clause, k):
             continue
-        if clause.mention_at(k) is None and has_form(words, k, _FROM):
+        if clause.mention_at(k) is None and has_form(words, k, _w("from")):
             continue  # partitive: ثلاثة من عناصر
         if _comma(words.between(max(k - 1, i), k)) and k > i:
             return None
@@ -466,7 +459,7 @@ def _opening_comma(clause: Clause, k: int) -> int | None:
     الشرطة، فجر اليوم، اعتقلت): no complementizer or clause opener inside, no
     trigger unless it is a relative clause, and at most APPOSED words."""
     words = clause.words
-    stops = modifiers()["complementizer"].forms | _CLAUSE_STARTS
+    stops = modifiers()["complementizer"].forms | _w("clause_start")
     triggered = False
     for j in range(k, max(clause.start, k - APPOSED) - 1, -1):
         if has_form(words, j, stops):
@@ -488,12 +481,14 @@ def _speaker(clause: Clause, comp: int, *, matter: bool = False) -> Arg | None:
     singular إنه / أنه is the pronoun of the matter (ضمير الشأن: قال إنه قُتل
     خمسة أشخاص) and refers to no one."""
     words = clause.words
-    pronouns = _PRONOUN_COMPLEMENTIZERS - _OF_THE_MATTER if matter else _PRONOUN_COMPLEMENTIZERS
+    pronouns = _w("pronoun_complementizer")
+    if matter:
+        pronouns = pronouns - _w("of_the_matter")
     if not has_form(words, comp, pronouns):
         return None
     reporting = marker_words("verb") | marker_words("claim")
     for v in range(comp - 1, max(clause.start, comp - WINDOW) - 1, -1):
-        if v in clause.triggers or has_form(words, v, _CLAUSE_STARTS):
+        if v in clause.triggers or has_form(words, v, _w("clause_start")):
             return None
         if clause.mention_at(v) is not None or not has_form(words, v, reporting):
             continue
@@ -505,13 +500,6 @@ def _speaker(clause: Clause, comp: int, *, matter: bool = False) -> Arg | None:
         mention = clause.mention_at(subject.first)
         return subject if mention is None or _can_act(clause, mention) else None
     return None
-
-
-#: a complementizer with a subject pronoun: the pronoun is the reporting verb's subject
-_PRONOUNED = ("إنه", "إنها", "إنهم", "إنهما", "أنه", "أنها", "أنهم", "أنهما", "بأنه", "بأنها",
-              "بأنهم", "بأنهما")  # fmt: skip
-_PRONOUN_COMPLEMENTIZERS = frozenset(normalized(w) for w in _PRONOUNED)
-_OF_THE_MATTER = frozenset(normalized(w) for w in ("إنه", "أنه", "بأنه"))
 
 
 def _place_phrase(clause: Clause, mention: Arg) -> int | None:
@@ -538,7 +526,7 @@ def _kana_subject(clause: Clause, k: int, first: int) -> Arg | None:
     أطلق النار), also a name the entity stage does not know; not another
     trigger (وكان القصف استهدف)."""
     words = clause.words
-    if k - 1 < clause.start or not has_form(words, k - 1, _KANA) or k in clause.triggers:
+    if k - 1 < clause.start or not has_form(words, k - 1, _w("kana")) or k in clause.triggers:
         return None
     if cannot_head(clause, k) or _skippable(clause, k) or words.word(k).startswith(_GOVERNING):
         return None
@@ -647,7 +635,7 @@ def _mention_before(clause: Clause, first: int, limit: int = 5) -> Arg | None:
 def _before_stops() -> frozenset[str]:
     """Words a noun trigger's actor is not looked for across (see :func:`_mention_before`)."""
     cues = modifiers()
-    return _FACING | cues["complementizer"].forms | cues["time"].forms
+    return _w("facing") | cues["complementizer"].forms | cues["time"].forms
 
 
 def _governed(clause: Clause, mention: Arg) -> bool:
@@ -661,7 +649,7 @@ def _governed(clause: Clause, mention: Arg) -> bool:
     if before < clause.start or not has_form(words, before, prepositions()):
         return False
     partitive = (
-        has_form(words, before, _FROM)
+        has_form(words, before, _w("from"))
         and before - 1 >= clause.start
         and (
             number_at(words, before - 1) is not None
@@ -848,10 +836,10 @@ def _clash_sides(clause: Clause, hit: Hit) -> tuple[Arg | None, Arg] | None:
     for k in range(hit.last + 1, min(hit.last + 1 + WINDOW, clause.end - 1)):
         if _comma(words.between(k - 1, k)) or k in clause.triggers:
             return None
-        if has_form(words, k, _WITH):
+        if has_form(words, k, _w("with")):
             other = noun_phrase(clause, k + 1, actor=True)
             return (None, other) if other is not None and _side(clause, other) else None
-        if near and has_form(words, k, _BETWEEN):
+        if near and has_form(words, k, _w("between")):
             return _between_sides(clause, k)
         adjective = has_form(words, k, marker_words("adjective"))
         near = near and (adjective or _skippable(clause, k))
@@ -887,7 +875,7 @@ def _fits_party(clause: Clause, hit: Hit, target: Arg) -> bool:
     mention = clause.mention_at(target.first)
     if mention is not None and mention.label in PLACES:
         words = clause.words
-        between = target.first > clause.start and has_form(words, target.first - 1, _BETWEEN)
+        between = target.first > clause.start and has_form(words, target.first - 1, _w("between"))
         country = _country(mention)
         return mention.label == "GPE" and (country or not between)  # بين رأس العين وتل أبيض
     if mention is not None:
@@ -949,7 +937,7 @@ def _self(clause: Clause, hit: Hit) -> Arg:
 def _facing(clause: Clause, hit: Hit) -> Arg | None:
     """The other side of "بين X والمتظاهرين" / "بين المتظاهرين وX" (clashes)."""
     words = clause.words
-    between = frozenset({"بين"})
+    between = _w("between")
     if hit.first > clause.start and has_form(words, hit.first - 1, between):
         k = hit.last + 1
         if k < clause.end and words.word(k).startswith("و"):
@@ -1008,7 +996,7 @@ def _coordinated_verb(clause: Clause, hit: Hit) -> bool:
     """A verb joined to the clause before it: with و / ف, or after ثم."""
     words = clause.words
     return hit.prefix.startswith(("و", "ف")) or (
-        hit.first > clause.start and has_form(words, hit.first - 1, _THEN)
+        hit.first > clause.start and has_form(words, hit.first - 1, _w("then"))
     )
 
 
@@ -1026,9 +1014,9 @@ def _previous_subject(clause: Clause, hit: Hit) -> Arg | None:
     for k in range(hit.first - 1, clause.start - 1, -1):
         if clause.mention_at(k) is not None:
             continue
-        if has_form(words, k, cues["complementizer"].forms | _CLAUSE_STARTS):
+        if has_form(words, k, cues["complementizer"].forms | _w("clause_start")):
             return None  # كما دان X ...، وطالب: a verb this search does not know
-        after_qad = k > clause.start and has_form(words, k - 1, _QAD)
+        after_qad = k > clause.start and has_form(words, k - 1, _w("qad"))
         if not (k in clause.verbs or has_form(words, k, verbs) or after_qad):
             continue
         prefix = stems(words, k)[0][0]
@@ -1223,7 +1211,7 @@ def _prepositional_control(clause: Clause, k: int, j: int) -> bool:
     """Word ``k`` is a control verb that takes its verbal noun after إلى / على
     (``control_prep``: لجأ، عمد، أقدم) and word ``j`` is that preposition."""
     words = clause.words
-    return has_form(words, k, marker_words("control_prep")) and has_form(words, j, _TO_ON)
+    return has_form(words, k, marker_words("control_prep")) and has_form(words, j, _w("to_on"))
 
 
 @cache
@@ -1257,7 +1245,7 @@ def _claimant(clause: Clause, hit: Hit) -> Arg | None:
     words = clause.words
     claim, responsibility = marker_words("claim"), marker_words("responsibility")
     for j in range(hit.first - 2, max(clause.start, hit.first - CLAIM_GAP - 2) - 1, -1):
-        if not (has_form(words, j, responsibility) and has_form(words, j + 1, _ABOUT)):
+        if not (has_form(words, j, responsibility) and has_form(words, j + 1, _w("about"))):
             continue
         for v in range(j - 1, max(clause.start, j - MARKER_WINDOW) - 1, -1):
             if _comma(words.between(v, v + 1)):
@@ -1303,7 +1291,7 @@ def _accusation_follows(clause: Clause, k: int, hit: Hit) -> bool:
         return False
     opening = hit.prefix if k == hit.first else stems(words, k)[0][0]
     with_b = any(p.lstrip("وف").startswith("ب") for p, _ in stems(words, k)) or "ب" in opening
-    return with_b or has_form(words, k, _RESPONSIBILITY)
+    return with_b or has_form(words, k, _w("charge"))
 
 
 def _protesters_before(clause: Clause, hit: Hit) -> Arg | None:
@@ -1313,14 +1301,14 @@ def _protesters_before(clause: Clause, hit: Hit) -> Arg | None:
     for k in range(hit.first - 1, max(clause.start, hit.first - PROTEST_WINDOW) - 1, -1):
         if _comma(words.between(k, k + 1)) or k in clause.triggers:
             return None
-        if has_form(words, k, _FACING):
+        if has_form(words, k, _w("facing")):
             return None  # تعامل الحكومة مع الاحتجاجات: who faced them, not who protested
         mention = clause.mention_at(k)
         if mention is not None:
             if mention.label in ("ORG", "NORP") and not _governed(clause, mention):
                 return mention
             continue
-        governed = k > clause.start and has_form(words, k - 1, _ON | _FROM)
+        governed = k > clause.start and has_form(words, k - 1, _w("on") | _w("from"))
         governed = governed or _with_preposition(words, k)
         if is_a(words, k, "actor_noun") and not governed:
             return _noun_run(clause, k)

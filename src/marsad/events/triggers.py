@@ -187,14 +187,9 @@ def _noun_before(words: EventWords, k: int) -> bool:
     )
 
 
-#: prepositions written as words: a noun follows them
-PREPOSITIONS = ("في", "من", "إلى", "الى", "على", "عن", "مع", "عبر", "بعد", "ضد", "بحق", "تجاه",
-                "نحو", "لدى", "عند", "داخل", "قرب")  # fmt: skip
-
-
-@cache
 def prepositions() -> frozenset[str]:
-    return frozenset(normalized(w) for w in PREPOSITIONS)
+    """Prepositions written as words (``preposition`` in modifiers.tsv): a noun follows them."""
+    return modifiers()["preposition"].forms
 
 
 # --- negation, intention, violation -----------------------------------------------------
