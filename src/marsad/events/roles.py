@@ -324,6 +324,9 @@ def noun_phrase(clause: Clause, i: int, *, actor: bool) -> Arg | None:
     if named is not None and _kind_of_place(clause, i, named):
         # "قرية باريشا": the place with its kind, as one argument
         return Arg(i, named.last, words.starts[i], named.ne, named.label, named.data)
+    counted = _counted_phrase(clause, i, actor=actor)
+    if counted is not None:
+        return counted  # عدد من الطلاب، بعض الفدائيين: the count and what it counts
     if has_form(words, i, modifiers()["function"].forms) or number_at(words, i) is not None:
         return None
     if not is_a(words, i, "actor_noun"):
@@ -336,11 +339,6 @@ def noun_phrase(clause: Clause, i: int, *, actor: bool) -> Arg | None:
     prefix = reading[0]
     cut = len(prefix) - 2 if prefix.endswith("ال") else len(prefix)
     last, data = i, None
-    if i + 1 < clause.end and has_form(words, i, marker_words("quantity")):
-        of = i + 2 if i + 2 < clause.end and has_form(words, i + 1, _w("from")) else i + 1
-        counted = noun_phrase(clause, of, actor=actor)  # عشرات (من) المواطنين
-        if counted is not None:  # عشرات المواطنين: the count and what it counts
-            return Arg(i, counted.last, words.starts[i] + max(cut, 0), counted.ne, "", counted.data)
     while last + 1 < clause.end and last - i + 1 < MAX_NP:
         if _comma(words.between(last, last + 1)):
             break  # الجيش، الذي: the phrase ends at a comma
@@ -365,6 +363,27 @@ def noun_phrase(clause: Clause, i: int, *, actor: bool) -> Arg | None:
             break
     arg = Arg(i, last, words.starts[i] + max(cut, 0), words.ends[last], "", data)
     return _title_name(clause, arg)
+
+
+def _counted_phrase(clause: Clause, i: int, *, actor: bool) -> Arg | None:
+    """A quantity head (``quantity`` in roles.tsv: عشرات، آلاف، عدد، بعض) and the
+    noun it counts, right after it or after من (عشرات المواطنين، عدد من الطلاب،
+    بعض الفدائيين), as one argument; None when no noun that can be a role follows."""
+    words = clause.words
+    if i + 1 >= clause.end or clause.mention_at(i) is not None:
+        return None
+    if not has_form(words, i, marker_words("quantity")):
+        return None
+    of = i + 2 if i + 2 < clause.end and has_form(words, i + 1, _w("from")) else i + 1
+    if _comma(words.between(i, of)):
+        return None
+    counted = noun_phrase(clause, of, actor=actor)
+    if counted is None:
+        return None
+    quantities = marker_words("quantity")
+    prefix = next((p for p, stem in stems(words, i) if stem in quantities), "")
+    cut = len(prefix) - 2 if prefix.endswith("ال") else len(prefix)
+    return Arg(i, counted.last, words.starts[i] + max(cut, 0), counted.ne, "", counted.data)
 
 
 def _first_after(clause: Clause, i: int, *, actor: bool) -> Arg | None:
@@ -670,11 +689,19 @@ def _after_marker(clause: Clause, hit: Hit, kind: str, *, actor: bool) -> Arg | 
         if kind == "agent" and hit.rule.pos != NOUN and has_form(clause.words, k, relatives):
             return None  # أدانت الحكومة المجزرة التي ارتكبها X: X did the massacre
         end = sequence_end(clause.words, k, clause.end, kind, hit.rule.type)
+        if end is not None and kind == "target" and _approximate(clause, end):
+            continue  # تظاهر نحو 60 طالبا: "about", not "towards"
         if end is not None:  # after an explicit agent marker, any noun is the agent
             return _first_after(clause, end, actor=actor and kind != "agent")
         if kind == "target" and _prefixed_target(clause, k, hit.rule.type):
             return clause.mention_at(k)
     return None
+
+
+def _approximate(clause: Clause, k: int) -> bool:
+    """A count at word ``k``, right after a target marker: the marker means
+    "about" (نحو 60 طالبا), not "towards"."""
+    return k < clause.end and number_at(clause.words, k) is not None
 
 
 def _prefixed_target(clause: Clause, k: int, event_type: str) -> bool:
@@ -750,6 +777,8 @@ def _object_kind(clause: Clause, i: int) -> str | None:
             return None
         if number_at(words, k) is not None or is_a(words, k, "victim"):
             return COUNT
+        if clause.mention_at(k) is None and _counted_phrase(clause, k, actor=False) is not None:
+            return COUNT  # قتل عشرات المدنيين، قتل أحد عناصر الشرطة
         mention = clause.mention_at(k)
         if mention is not None:
             return None if _governed(clause, mention) else NOUN_OBJECT
@@ -955,21 +984,32 @@ def _facing(clause: Clause, hit: Hit) -> Arg | None:
 def _verbal(clause: Clause, hit: Hit, roles: Roles) -> None:
     after = hit.last + 1
     subject = _subject_before(clause, hit.first, prefix=hit.prefix)
+    intransitive = has_form(clause.words, hit.first, marker_words("intransitive"))
     if subject is None and not _pronoun_subject(clause, hit):
         subject = _first_after(clause, after, actor=True)
+        if subject is None and intransitive:
+            # تظاهر نحو 60 مسيحيا: a verb without object, its counted noun is who did it
+            counted = _first_after(clause, after, actor=False)
+            subject = counted if counted is not None and _counted(clause, counted) else None
         if subject is not None and _disagrees(clause, hit, subject):
             subject = None  # ودعت المدنيين: the object; the subject is a pronoun
         elif subject is not None and subject.label in PLACES and not _can_act(clause, subject):
             subject = None  # استهدف حي الشعار: a place is the object, never the subject
-        elif subject is not None and _counted(clause, subject) and _coordinated_verb(clause, hit):
-            subject = None  # اقتحمت القوات المخيم واعتقلت خمسة شبان: the count is the object
+        elif (
+            subject is not None
+            and _counted(clause, subject)
+            and _coordinated_verb(clause, hit)
+            and not intransitive
+        ):
+            # اقتحمت القوات المخيم واعتقلت خمسة شبان: the count is the object; not of
+            # a verb without one (وتظاهر نحو 60 طالبا: they demonstrated)
+            subject = None
         after = subject.last + 1 if subject is not None else after
     if subject is not None:
         after = _past_subject(clause, subject, after)
     elif _coordinated_verb(clause, hit):
         subject = _previous_subject(clause, hit)  # اقتحم المستوطنون القرية وأحرقوا
     roles.actor = roles.actor or subject
-    intransitive = has_form(clause.words, hit.first, marker_words("intransitive"))
     if roles.target is None and _direct_object(hit.rule.type) and not intransitive:
         roles.target = _first_after(clause, after, actor=False)
 
