@@ -40,6 +40,38 @@ def role_text(event: dict[str, Any], role: str) -> str | None:
         # without an object is its subject
         ("وتظاهر نحو 40 مهندسا أمام النقابة أمس.", "PROTEST", "مهندسا", None),
         ("اعتصم نحو 300 عامل أمام المصنع.", "PROTEST", "عامل", None),
+        # a partitive past the adjectives of the part: the force named after من acts
+        (
+            "وكانت قوة خاصة من الجيش الأردني قد قتلت ثلاثة من المطلوبين.",
+            "ASSAULT",
+            "الجيش الأردني",
+            "المطلوبين",
+        ),
+        # كان + subject + قد + verb, past an apposition that no comma closes
+        (
+            "وكانت قوات الأمن، التابعة لوزارة الداخلية قد اعتقلت عشرات الطلاب.",
+            "COERCE",
+            "قوات الأمن",
+            "عشرات الطلاب",
+        ),
+        # ... and without قد, a subject with a name the entity stage does not know
+        ("وكان أنصار الطرابلسي اقتحموا مركز الشرطة.", "COERCE", "أنصار", "مركز الشرطة"),
+        # a verb with a plural suffix before a count is active; a sound masculine plural
+        # and a feminine singular are two arguments (المسلحون القرية)
+        ("اقتحم المسلحون القرية وقتلوا 12 شخصا.", "ASSAULT", "المسلحون", "شخصا"),
+        ("اقتحم المسلحون القرية وقتلوا 12 شخصا.", "COERCE", "المسلحون", "القرية"),
+        # a kind of place in ـية is no adjective
+        ("قصفت الطائرات القرية الجبلية وقتلت 12 شخصا.", "ASSAULT", "الطائرات", "القرية الجبلية"),
+        # an event noun before a verb is its subject: the noun after it is the object, and
+        # the coordinated verb does not take it as subject
+        (
+            "قال مصدر إن هجمات استهدفت الجيش في شمال البلاد وخطفوا 20 جنديا.",
+            "ASSAULT",
+            None,
+            "الجيش",
+        ),
+        # a dateline and its agency before a colon are no subject
+        ("القاهرة ـ رويترز: خرج الآلاف في مسيرة وسط العاصمة.", "PROTEST", "الآلاف", None),
     ],
 )
 def test_role_constructions(pipeline, text, event_type, actor, target):

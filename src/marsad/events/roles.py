@@ -167,7 +167,8 @@ def _skippable(clause: Clause, i: int) -> bool:
 
 
 _PLURAL = ("ين", "ون", "ان")
-_DASHES = ("-", "–", "—")
+#: a dateline or label ends before these (بغداد - قتل، رويترز: خرج): nothing before is a subject
+_DASHES = ("-", "–", "—", ":")
 _COMMAS = ("،", ",", "؛", ";")
 #: a preposition or conjunction with the article: the word is not a verb's object
 _GOVERNING = ("بال", "لل", "وال", "فال", "كال")
@@ -183,17 +184,26 @@ def _adjective_like(word: str) -> bool:
     return len(word) >= 4 and word.endswith(("ي", "يه", "يون", "يين", "يا"))
 
 
+def _adjective_at(words: EventWords, i: int) -> bool:
+    """Word ``i`` looks like an adjective (:func:`_adjective_like`) and is no
+    kind of place (القرية، الناحية: a noun in ـية)."""
+    return _adjective_like(words.word(i)) and not has_form(words, i, marker_words("place"))
+
+
 def _definite(words: EventWords, i: int) -> bool:
     return any(p.endswith(("ال", "لل")) for p, _ in stems(words, i))
 
 
 def agree(words: EventWords, i: int, j: int) -> bool:
     """Whether words ``i`` and ``j`` can be a noun and its adjective: same
-    definiteness, and not a nominative plural next to an oblique one
-    (مفجرون انتحاريون، but not انتحاريون سياسيين)."""
+    definiteness, not a nominative plural next to an oblique one (مفجرون
+    انتحاريون، but not انتحاريون سياسيين), and not a sound masculine plural next
+    to a feminine singular (المسلحون القرية: the next argument)."""
     if _definite(words, i) != _definite(words, j):
         return False
     a, b = words.word(i), words.word(j)
+    if {a[-2:], b[-2:]} & {"ون", "ين"} and "ه" in (a[-1], b[-1]):
+        return False
     return not {"ون", "ين"} <= {a[-2:], b[-2:]}
 
 
@@ -237,8 +247,8 @@ def _nisba_adjective(clause: Clause, i: int) -> bool:
     trigger (عمل استخباراتي، دعما دوليا). A plural in ـيين / ـيون names people
     (سياسيين، مدنيين), and "13 عراقيا" is a count of people."""
     word = clause.words.word(i)
-    if len(word) < 4:
-        return False
+    if len(word) < 4 or has_form(clause.words, i, marker_words("place")):
+        return False  # قرية، ناحية: kinds of place, not adjectives
     if word.endswith("يه"):
         return True
     return i in clause.after_nouns and word.endswith(("ي", "يا"))
@@ -355,7 +365,7 @@ def noun_phrase(clause: Clause, i: int, *, actor: bool) -> Arg | None:
         elif (
             following is None
             and not has_form(words, last + 1, modifiers()["function"].forms)
-            and (_adjective_like(words.word(last + 1)) or is_a(words, last + 1, "attacker"))
+            and (_adjective_at(words, last + 1) or is_a(words, last + 1, "attacker"))
             and agree(words, last, last + 1)
         ):  # مسلحون مجهولون
             last += 1
@@ -416,6 +426,71 @@ def _still(words: EventWords, i: int) -> bool:
 def _subject_before(
     clause: Clause, first: int, *, acting: bool = True, prefix: str = "", matter: bool = False
 ) -> Arg | None:
+    """The subject before the verb at word ``first``: the argument right before
+    it (:func:`_adjacent_subject`), else the noun after كان in "كان X … قد
+    فعل" (:func:`_kana_frame`)."""
+    subject = _adjacent_subject(clause, first, acting=acting, prefix=prefix, matter=matter)
+    if subject is not None and prefix.startswith(("و", "ف")) and subject.first - 1 in clause.verbs:
+        return None  # استهدفت الجيش في البلدة وخطفوا: the noun is the first verb's object
+    if subject is None:
+        subject = _kana_frame(clause, first, acting=acting)
+    return subject
+
+
+def _kana_frame(clause: Clause, first: int, *, acting: bool) -> Arg | None:
+    """كان + subject + قد + verb (the pluperfect: وكانت كتائب X، الجناح العسكري
+    لحركة Y قد أطلقت): the noun right after كان is the subject of the verb, past
+    an apposition or a partitive between them. Without قد, the subject is a
+    noun phrase and at most two more words (a name the entity stage does not
+    know: وكان أنصار فلان قاموا). No trigger, verb, complementizer, clause
+    opener or dash stands between كان and the verb."""
+    words = clause.words
+    qad = first - 1 >= clause.start and has_form(words, first - 1, _w("qad"))
+    reach = APPOSED + 4 if qad else 4
+    stops = modifiers()["complementizer"].forms | _w("clause_start")
+    kana = None
+    for j in range(first - 1, max(clause.start, first - reach) - 1, -1):
+        if any(dash in words.between(j, j + 1) for dash in _DASHES):
+            return None
+        if clause.mention_at(j) is not None:
+            continue
+        if has_form(words, j, _w("kana")):
+            kana = j
+            break
+        if j in clause.triggers or has_form(words, j, stops | marker_words("verb")):
+            return None
+        if not qad and _comma(words.between(j, j + 1)):
+            return None
+    if kana is None or kana + 1 >= first - (1 if qad else 0):
+        return None
+    k = kana + 1
+    mention = clause.mention_at(k)
+    if mention is not None:
+        subject: Arg | None = mention if not acting or _can_act(clause, mention) else None
+    elif cannot_head(clause, k) or _skippable(clause, k) or words.word(k).startswith(_GOVERNING):
+        return None
+    else:
+        subject = noun_phrase(clause, k, actor=False)
+    if subject is None or subject.last >= first:
+        return None
+    if not qad:
+        between = range(subject.last + 1, first)
+        if len(between) > 2 or any(
+            clause.mention_at(j) is not None
+            or has_form(words, j, modifiers()["function"].forms)
+            or _skippable(clause, j)
+            for j in between
+        ):
+            return None
+        if len(between):  # وكان أنصار فلان قاموا: the name is part of the subject
+            subject = Arg(subject.first, first - 1, subject.ns, words.ends[first - 1],
+                          subject.label, subject.data)  # fmt: skip
+    return subject
+
+
+def _adjacent_subject(
+    clause: Clause, first: int, *, acting: bool = True, prefix: str = "", matter: bool = False
+) -> Arg | None:
     """The argument ending right before the verb (SVO), past negation,
     auxiliaries and adjectives (إن وحدة إسرائيلية خاصة اغتالت، القوات التركية لا
     تزال تستهدف)."""
@@ -452,7 +527,10 @@ def _subject_before(
                 continue
             return mention if not acting or _can_act(clause, mention) else None
         if is_a(words, k, "actor_noun"):
-            return _noun_run(clause, k)
+            run = _noun_run(clause, k)
+            if run is not None and clause.mention_at(run.first) is None and _governed(clause, run):
+                return None  # عمليات ضد الجيش المالي ... وخطفوا: an object, not the subject
+            return run
         if has_form(words, k, cues["relative"].forms):
             return _antecedent(clause, k, acting=acting)
         word = words.word(k)
@@ -667,16 +745,23 @@ def _governed(clause: Clause, mention: Arg) -> bool:
     before = mention.first - 1
     if before < clause.start or not has_form(words, before, prepositions()):
         return False
-    partitive = (
-        has_form(words, before, _w("from"))
-        and before - 1 >= clause.start
-        and (
-            number_at(words, before - 1) is not None
-            or has_form(words, before - 1, marker_words("quantity"))
-            or (clause.mention_at(before - 1) is None and is_a(words, before - 1, "actor_noun"))
-        )
-    )
-    return not partitive  # الآلاف من النيباليين، دورية من الجيش: who, not whence
+    if not has_form(words, before, _w("from")):
+        return True
+    whole = before - 1
+    while whole >= clause.start:
+        if (
+            number_at(words, whole) is not None
+            or has_form(words, whole, marker_words("quantity"))
+            or (clause.mention_at(whole) is None and is_a(words, whole, "actor_noun"))
+        ):
+            return False  # الآلاف من النيباليين، دورية من الجيش: who, not whence
+        adjective = _adjective_like(words.word(whole)) or is_a(words, whole, "adjective")
+        if clause.mention_at(whole) is not None or not adjective:
+            return True
+        if whole - 1 < clause.start or _comma(words.between(whole - 1, whole)):
+            return True
+        whole -= 1  # وحدة خاصة من الجيش: past the adjectives of the part
+    return True
 
 
 def _after_marker(clause: Clause, hit: Hit, kind: str, *, actor: bool) -> Arg | None:
@@ -733,6 +818,8 @@ def _looks_passive(clause: Clause, hit: Hit) -> bool:
     if hit.rule.mode not in AMBIGUOUS_VOICE:
         return False
     following = _object_kind(clause, hit.last + 1)
+    if following == COUNT and _pronoun_subject(clause, hit):
+        return False  # وخطفوا 50 شخصا: a passive takes no object
     if _subject_before(clause, hit.first, prefix=hit.prefix, matter=True) is None:
         return following == COUNT  # قتل 18 شخصا
     return following is None  # سبعة أشخاص قتلوا أمس; but مسلحون قتلوا 3 جنود
@@ -922,6 +1009,8 @@ def _inside(clause: Clause, hit: Hit) -> Arg | None:
         mention = clause.mention_at(k)
         if mention is not None:
             return mention if mention.last in hit.gaps or mention.last < hit.last else None
+        if k + 1 == hit.last and has_form(clause.words, k, marker_words("quantity")):
+            return None  # أطلقت عشرات الصواريخ: the count of the expression's noun
         arg = noun_phrase(clause, k, actor=hit.rule.pos != PASSIVE)
         if arg is not None and arg.last > hit.last:
             arg = Arg(arg.first, hit.last - 1, arg.ns, clause.words.ends[hit.last - 1])
@@ -985,7 +1074,11 @@ def _verbal(clause: Clause, hit: Hit, roles: Roles) -> None:
     after = hit.last + 1
     subject = _subject_before(clause, hit.first, prefix=hit.prefix)
     intransitive = has_form(clause.words, hit.first, marker_words("intransitive"))
-    if subject is None and not _pronoun_subject(clause, hit):
+    if (
+        subject is None
+        and not _pronoun_subject(clause, hit)
+        and not _event_subject(clause, hit.first)
+    ):
         subject = _first_after(clause, after, actor=True)
         if subject is None and intransitive:
             # تظاهر نحو 60 مسيحيا: a verb without object, its counted noun is who did it
@@ -1012,6 +1105,25 @@ def _verbal(clause: Clause, hit: Hit, roles: Roles) -> None:
     roles.actor = roles.actor or subject
     if roles.target is None and _direct_object(hit.rule.type) and not intransitive:
         roles.target = _first_after(clause, after, actor=False)
+
+
+def _event_subject(clause: Clause, k: int) -> bool:
+    """The verb at word ``k`` follows a noun trigger, past the adjectives that
+    agree with it (هجمات استهدفت الجيش، الغارة الجوية أصابت): the event is its
+    subject, so the noun after the verb is its object, not a subject (VSO)."""
+    words = clause.words
+    if stems(words, k)[0][0].startswith(("و", "ف")) or _comma(words.between(k - 1, k)):
+        return False  # وأصيب: a new clause
+    j = k
+    while j - 1 > clause.start and j not in clause.after_nouns:
+        if _comma(words.between(j - 1, j)) or clause.mention_at(j - 1) is not None:
+            return False
+        if not (_adjective_like(words.word(j - 1)) or is_a(words, j - 1, "adjective")):
+            return False
+        if not agree(words, j - 2, j - 1):
+            return False
+        j -= 1
+    return j in clause.after_nouns
 
 
 def _counted(clause: Clause, arg: Arg) -> bool:
@@ -1061,6 +1173,8 @@ def _previous_subject(clause: Clause, hit: Hit) -> Arg | None:
             continue
         prefix = stems(words, k)[0][0]
         subject = _subject_before(clause, k, prefix=prefix)
+        if subject is None and _event_subject(clause, k):
+            return None  # هجمات استهدفت الجيش وخطفوا: the attacks are no one
         if subject is None:
             subject = _first_after(clause, k + 1, actor=True)
         if subject is None or subject.last >= hit.first or _can_act(clause, subject) is False:
@@ -1094,7 +1208,7 @@ def _past_subject(clause: Clause, subject: Arg, after: int) -> int:
         if _comma(words.between(after - 1, after)):
             return after
         mention = clause.mention_at(after)
-        adjective = mention is None and _adjective_like(words.word(after))
+        adjective = mention is None and _adjective_at(words, after)
         if mention is not None and mention.label == "NORP" and agree(words, after - 1, after):
             after = mention.last + 1  # الصليب الأحمر اللبناني
         elif adjective and agree(words, after - 1, after):
