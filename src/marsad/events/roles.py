@@ -104,6 +104,8 @@ class Clause:
     #: words right after a noun trigger, where a nisba is its adjective (هدنة إنسانية)
     after_nouns: set[int] = field(default_factory=set)
     verbs: set[int] = field(default_factory=set)  # first words of the verb triggers
+    #: the event type of each trigger, by its first word
+    types: dict[int, str] = field(default_factory=dict)
 
     def mention_at(self, i: int) -> Arg | None:
         return self.by_word.get(i)
@@ -1255,8 +1257,28 @@ def _nominal(clause: Clause, hit: Hit, roles: Roles) -> None:
     if roles.actor is None and hit.rule.mode not in OUTCOME_MODES:
         # مقتل، إصابة: the name before the outcome is who reports it or its victim
         roles.actor = _mention_before(clause, hit.first)
+        if roles.actor is not None and _other_verbs_subject(clause, hit, roles.actor):
+            roles.actor = None  # أدانت مصر قصف المدينة، دعت مصر إلى اجتماع: not who did it
     if roles.actor is None and hit.rule.type == "PROTEST":
         roles.actor = _protesters_before(clause, hit)
+
+
+def _other_verbs_subject(clause: Clause, hit: Hit, mention: Arg) -> bool:
+    """The name before a verbal noun stands right after or right before a
+    trigger verb of another event (أدانت مصر قصف المدينة، دعت مصر إلى اجتماع،
+    رحب ترامب بالاتفاق): it is that verb's subject, and the noun is its object —
+    not the name's own act, unless the verb passes its subject on (``subject_acts``
+    in roles.tsv: هددت إيران بقصف …، دعت النقابة إلى الإضراب)."""
+    for verb in (mention.first - 1, mention.last + 1):
+        if verb == hit.first or verb not in clause.verbs:
+            continue
+        verb_type = clause.types.get(verb, "")
+        passes = any(
+            verb_type in group.types and group.single & {"*", hit.rule.type.lower()}
+            for group in role_markers().get("subject_acts", [])
+        )
+        return not passes and verb_type != hit.rule.type
+    return False
 
 
 def _objective_lam(clause: Clause, hit: Hit, genitive: Arg) -> Arg | None:

@@ -164,13 +164,41 @@ def find_triggers(words: EventWords, start: int, end: int, blocked: set[int]) ->
                 if matched is not None and (best is None or matched[0] > best.last):
                     best = Hit(i, matched[0], phrase.rule_for(stem), prefix, matched[1])
         if best is None:
-            single = _word_rule(readings, lambda k=i: k > start and _noun_before(words, k - 1))
+            single = _word_rule(
+                readings,
+                lambda k=i: (
+                    (k > start and _noun_before(words, k - 1))
+                    or _object_of_verb(words, k, hits, blocked)
+                ),
+            )
             if single is not None:
                 best = Hit(i, i, single[0], single[1])
         if best is not None and best.rule.is_event:
             hits.append(best)
         i = best.last + 1 if best is not None else i + 1
     return hits
+
+
+#: the longest subject between a trigger verb and a verbal noun that is its object, in words
+OBJECT_GAP = 4
+
+
+def _object_of_verb(words: EventWords, i: int, hits: list[Hit], blocked: set[int]) -> bool:
+    """Word ``i`` stands right after a trigger verb and its subject (استنكرت
+    الحكومة قصف الجيش للأحياء): it is the verb's object, a verbal noun, when the
+    lexicon has it as a noun too. The subject is a name or nouns with the
+    article, without punctuation; a word with a proclitic (وقصف) is left alone."""
+    if not hits or hits[-1].rule.pos != VERB:
+        return False
+    gap = range(hits[-1].last + 1, i)
+    if not 1 <= len(gap) <= OBJECT_GAP:
+        return False
+    if any(words.between(k, k + 1).strip() for k in range(hits[-1].last, i)):
+        return False
+    rules = triggers().words.get(words.word(i), [])
+    if not any(r.pos == NOUN for r in rules) or not any(r.pos == VERB for r in rules):
+        return False
+    return all(k in blocked or any(p == "ال" for p, _ in stems(words, k)) for k in gap)
 
 
 def _noun_before(words: EventWords, k: int) -> bool:
