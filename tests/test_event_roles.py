@@ -70,6 +70,21 @@ def role_text(event: dict[str, Any], role: str) -> str | None:
             None,
             "الجيش",
         ),
+        # time words and counts inside an expression do not count in its gap
+        (
+            "وقال شهود إن الطائرات الحربية أطلقت صباح أمس خمسة صواريخ على المعسكر.",
+            "ASSAULT",
+            "الطائرات الحربية",
+            "المعسكر",
+        ),
+        # control verbs whose verbal noun follows في (نجح، شارك), also for killing
+        (
+            "وقالوا إن الجيش نجح في قتل العشرات من المسلحين قرب الحدود.",
+            "ASSAULT",
+            "الجيش",
+            "العشرات من المسلحين",
+        ),
+        ("وشارك آلاف العمال في الإضراب الذي دعت إليه النقابات.", "PROTEST", "آلاف العمال", None),
         # a dateline and its agency before a colon are no subject
         ("القاهرة ـ رويترز: خرج الآلاف في مسيرة وسط العاصمة.", "PROTEST", "الآلاف", None),
     ],

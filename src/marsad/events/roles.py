@@ -1354,7 +1354,13 @@ def _light_verb_subject(clause: Clause, hit: Hit) -> Arg | None:
     the verb and its noun, any noun is the subject (أعلنت النقابة مقاطعة ...)."""
     light = modifiers()["light"]
     words = clause.words
-    control = _control_forms(hit.rule.type) if hit.rule.mode not in OUTCOME_MODES else frozenset()
+    # مقتل after a control verb is reported, not done (أعلنت الشرطة مقتل …); after a
+    # preposition it is (أقدم مسلح على قتل، نجح الجيش في قتل)
+    control = (
+        _control_forms(hit.rule.type)
+        if hit.rule.mode not in OUTCOME_MODES
+        else marker_words("control_prep")
+    )
     for k in range(hit.first - 1, max(clause.start, hit.first - light.window) - 1, -1):
         if _comma(words.between(k, k + 1)) or k in clause.triggers:
             return None  # قام بتفتيش ... واعتقل ... بالضرب: the light verb governs the first
@@ -1384,10 +1390,12 @@ def _light_verb_subject(clause: Clause, hit: Hit) -> Arg | None:
 
 
 def _prepositional_control(clause: Clause, k: int, j: int) -> bool:
-    """Word ``k`` is a control verb that takes its verbal noun after إلى / على
-    (``control_prep``: لجأ، عمد، أقدم) and word ``j`` is that preposition."""
+    """Word ``k`` is a control verb that takes its verbal noun after إلى / على / في
+    (``control_prep``: لجأ، عمد، أقدم، نجح، شارك) and word ``j`` is that preposition."""
     words = clause.words
-    return has_form(words, k, marker_words("control_prep")) and has_form(words, j, _w("to_on"))
+    return has_form(words, k, marker_words("control_prep")) and has_form(
+        words, j, _w("control_preposition")
+    )
 
 
 @cache

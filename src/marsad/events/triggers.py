@@ -33,6 +33,8 @@ _NOUN_PREFIX = re.compile(r"(ال|لل|^[وف]?[بك])$")
 #: future proclitic: س، وس، فس
 _FUTURE_PREFIX = frozenset({"س", "وس", "فس"})
 _DIGITS = re.compile(r"\d+")
+#: how many time words and counts (صباح أمس خمسة) may stand in an expression besides its gap
+PHRASE_FREE = 3
 
 
 @dataclass(slots=True)
@@ -96,14 +98,19 @@ def _phrase_end(
     between its parts, or None."""
     pos = i
     gaps: list[int] = []
+    skip = modifiers()["skip"].forms
     for alternatives in phrase.words[1:]:
-        found = None
-        for k in range(pos + 1, min(pos + 2 + PHRASE_GAP, end)):
+        found, budget = None, PHRASE_GAP
+        for k in range(pos + 1, min(pos + 2 + PHRASE_GAP + PHRASE_FREE, end)):
             if has_form(words, k, alternatives) or _possessed(words, k, alternatives):
                 found = k
                 break
             if k in blocked:
                 break  # an expression does not span across a name
+            if not (has_form(words, k, skip) or number_at(words, k) is not None):
+                budget -= 1  # أطلقت صباح أمس خمسة صواريخ: times and counts are free
+                if budget < 0:
+                    break
         if found is None:
             return None
         gaps.extend(range(pos + 1, found))
