@@ -1,6 +1,9 @@
 """Story clustering: all SaudiNewsNet articles through `marsad cluster`, and
 the time to add one article to a live store.
 
+Also prints, for each SaudiNewsNet gold file in eval/stories/, the B-cubed F1
+of its articles as the whole backfill grouped them (quality at scale).
+
 Prints wall time and peak RSS of `marsad cluster` (a child process, measured
 with RUSAGE_CHILDREN), the number of stories, duplicates and threads, then the
 median time to store and cluster one more article in a store that already
@@ -18,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import SAUDINEWSNET, marsad_executable, require, run_child
+from _common import REPO, SAUDINEWSNET, SHARED, marsad_executable, require, run_child
 
 FIELDS = {"text": "content", "title": "title", "date": "date_extracted", "source": "source"}
 
@@ -34,7 +37,7 @@ def contract_lines(data: Path) -> bytes:
     return ("\n".join(out) + "\n").encode("utf-8")
 
 
-def cluster_all(data: Path, jobs: int) -> None:
+def cluster_all(data: Path, jobs: int) -> list[dict]:
     stdin = contract_lines(data)
     run = run_child([marsad_executable(), "cluster", "--jobs", str(jobs)], stdin=stdin)
     records = [json.loads(line) for line in run.stdout.splitlines()]
@@ -47,6 +50,33 @@ def cluster_all(data: Path, jobs: int) -> None:
     print(f"duplicates:        {sum(r['duplicate_of'] is not None for r in ok):,}")
     print(f"wall time:         {run.seconds:.1f} s (--jobs {jobs})")
     print(f"peak memory:       {run.memory_line()}")
+    return records
+
+
+def gold_at_scale(data: Path, records: list[dict], golds: list[Path]) -> None:
+    """B-cubed F1 of each gold file's articles as the whole backfill grouped
+    them: a gold file is clustered alone by `marsad eval stories`; here its
+    articles have the other 30,000 around them, as in a real archive."""
+    from marsad.doc import content_hash
+    from marsad.evaluation.stories import load_gold_threads, score, source_articles
+
+    line_of: dict[str, int] = {}
+    with gzip.open(data, "rt", encoding="utf-8") as handle:
+        for n, line in enumerate(handle, 1):
+            line_of.setdefault(content_hash(json.loads(line).get("content") or ""), n)
+    story = {r["id"]: r["story"] for r in records if "error" not in r}
+    for path in golds:
+        source, gold, _ = load_gold_threads(path)
+        found = {
+            key: story[line_of[content_hash(raw.text)]]
+            for key, raw in source_articles(source, set(gold))
+            if line_of.get(content_hash(raw.text)) in story
+        }
+        result = score({key: gold[key] for key in found}, found)
+        print(
+            f"at scale:          {path.name}: B-cubed F1 {result.bcubed_f1:.3f} "
+            f"({len(found)} of {len(gold)} gold articles found in the data)"
+        )
 
 
 def live_additions(data: Path, base: int, additions: int) -> None:
@@ -105,7 +135,10 @@ def main() -> None:
     parser.add_argument("--additions", type=int, default=50)
     args = parser.parse_args()
     data = require(args.data)
-    cluster_all(data, args.jobs)
+    records = cluster_all(data, args.jobs)
+    golds = sorted((REPO / "eval" / "stories").glob("saudinewsnet_*.json"))
+    if golds and SHARED.exists():
+        gold_at_scale(data, records, golds)
     live_additions(data, args.base, args.additions)
 
 

@@ -442,4 +442,14 @@ def test_dot_is_symmetric_and_order_free():
     assert dot(a, b) == dot(b, a) == 0.5 + 0.125
     assert dot(dict(reversed(list(a.items()))), b) == dot(a, b)
     total = add_into({"x": 1.0}, {"y": 2.0, "z": 0.5}, 2)
-    assert list(total) == ["y", "x"]
+    assert total == {"x": 1.0, "y": 2.0}
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 4, 5])
+def test_the_cut_of_a_sum_keeps_what_top_terms_keeps(limit):
+    from marsad.stories.vectors import add_into, top_terms
+
+    total = {"b": 1.0, "a": 1.0, "c": 0.5, "e": 1.0}
+    added = {"d": 1.0, "c": 0.5}
+    expected = top_terms({"a": 1.0, "b": 1.0, "c": 1.0, "d": 1.0, "e": 1.0}, limit)
+    assert add_into(total, added, limit) == expected  # ties at the cut: by term

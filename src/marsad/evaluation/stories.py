@@ -142,7 +142,8 @@ def load_gold_threads(
     return source, gold, threads
 
 
-def _raw_articles(source: dict[str, Any], wanted: set[str]) -> Iterator[tuple[str, RawArticle]]:
+def source_articles(source: dict[str, Any], wanted: set[str]) -> Iterator[tuple[str, RawArticle]]:
+    """The gold articles named in ``wanted``, as (gold id, raw article), in source order."""
     root = Path(source["path"])
     if source.get("kind") == "jsonl":
         options = ReaderOptions(fields=source.get("fields", {}))
@@ -175,7 +176,7 @@ def evaluate_file(path: str | Path) -> StoryScores:
     clusterer = StoryClusterer()
     predicted: dict[str, str] = {}
     predicted_threads: dict[str, str] = {}
-    for key, raw in _raw_articles(source, set(gold)):
+    for key, raw in source_articles(source, set(gold)):
         doc = pipeline(Doc(raw.text, meta=raw.meta))
         article = article_from_doc(doc)
         article.id = key

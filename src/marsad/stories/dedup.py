@@ -117,6 +117,7 @@ class Deduplicator:
         self.by_hash: dict[str, Any] = {}
         self.originals: list[_Original] = []
         self.lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._lean = _LastLean()
 
     def find(self, features: Features) -> Duplicate | None:
         exact = self.by_hash.get(features.hash)
@@ -125,7 +126,7 @@ class Deduplicator:
         if not len(features.minhash):
             return None
         best: tuple[float, int] | None = None
-        query = _lean(features.minhash)
+        query = self._lean(features.minhash)
         for index in self.lsh.query(query):
             original = self.originals[index]
             if not _close_in_time(features.day, original.day):
@@ -153,7 +154,7 @@ class Deduplicator:
         if len(minhash):
             index = len(self.originals)
             self.originals.append(_Original(id, day, minhash, frozenset(sentences)))
-            self.lsh.insert(index, _lean(minhash))
+            self.lsh.insert(index, self._lean(minhash))
 
     def add_copy(self, hash: str, original: Any) -> None:
         """Remember the hash of a copy, so that its exact copies find the same root."""
@@ -162,6 +163,20 @@ class Deduplicator:
 
 def _lean(signature: np.ndarray) -> LeanMinHash:
     return LeanMinHash(seed=_SEED, hashvalues=signature, scheme=_SCHEME)
+
+
+class _LastLean:
+    """The LeanMinHash of the signature seen last: an original is looked up,
+    then indexed, and building the object twice cost as much as the lookup."""
+
+    def __init__(self) -> None:
+        self.signature: np.ndarray | None = None
+        self.lean: LeanMinHash | None = None
+
+    def __call__(self, signature: np.ndarray) -> LeanMinHash:
+        if signature is not self.signature or self.lean is None:
+            self.signature, self.lean = signature, _lean(signature)
+        return self.lean
 
 
 def _close_in_time(a: float | None, b: float | None) -> bool:

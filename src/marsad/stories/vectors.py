@@ -1,9 +1,11 @@
-"""Sparse vectors as dicts (term -> weight), kept in a deterministic order.
+"""Sparse vectors as dicts (term -> weight).
 
-Dict order is insertion order, and sums of floats depend on their order: every
-vector is kept heaviest-first with ties broken by the term, and sums use
-``math.fsum`` (exact, so order-free), so that a state rebuilt from the store
-computes exactly what the live process computed.
+Sums of floats depend on their order, and the order of a set (hence of the
+shared terms of two vectors) changes with the process's string hashing: sums
+use ``math.fsum`` (exact, so order-free), so that a state rebuilt from the
+store computes exactly what the live process computed. Where a vector is cut
+to its heaviest terms, ties are broken by the term, so the cut is
+deterministic too.
 """
 
 from __future__ import annotations
@@ -27,15 +29,25 @@ def norm(vector: Vector) -> float:
 
 
 def add_into(total: Vector, vector: Vector, limit: int) -> Vector:
-    """``total + vector`` (``total`` is updated), cut to ``limit`` terms
-    (heaviest first; below the limit nothing is cut and nothing needs sorting:
-    only the cut has to be deterministic, sums are order-free)."""
+    """``total + vector`` (``total`` is updated in place), cut to ``limit``
+    terms: the ones ``top_terms`` would keep, without sorting the rest."""
     get = total.get
     for term, weight in vector.items():
         total[term] = get(term, 0.0) + weight
-    if len(total) <= limit:
-        return total
-    return top_terms(total, limit)
+    excess = len(total) - limit
+    if excess > 0:
+        for term in _lightest(total, excess):
+            del total[term]
+    return total
+
+
+def _lightest(weights: Vector, n: int) -> list[str]:
+    """The ``n`` terms ``top_terms`` leaves out: the lightest, and among
+    equal weights at the cut, the last by term."""
+    cut = sorted(weights.values())[n - 1]
+    below = [term for term, w in weights.items() if w < cut]
+    tied = sorted((term for term, w in weights.items() if w == cut), reverse=True)
+    return below + tied[: n - len(below)]
 
 
 def dot(vector: Vector, other: Vector) -> float:
