@@ -118,3 +118,20 @@ def test_object_of_another_event(pipeline, text, event_type, actor, target):
     event = one(pipeline, text, event_type)
     assert role_text(event, "actor") == actor
     assert role_text(event, "target") == target
+
+
+def test_support_with_an_adjective_before_min(pipeline):
+    text = "تقدمت القوات العراقية بإسناد جوي من التحالف الدولي نحو مدينة الموصل."
+    event = one(pipeline, text, "SUPPORT")
+    assert role_text(event, "actor") == "التحالف الدولي"
+    assert role_text(event, "target") == "القوات العراقية"
+
+
+def test_tear_gas_is_no_assault_and_who_fires_it_is_no_protester(pipeline):
+    text = "وأطلقت الشرطة عبوات الغاز المسيل للدموع والقنابل الصوتية على الحشود في الساحة."
+    doc = pipeline(Doc(text, meta=Metadata(date="2021-03-10")))
+    assert not [s for s in doc.spans(LAYER) if s.label == "ASSAULT"]
+    assert role_text(one(pipeline, text, "PROTEST"), "actor") is None
+    # a control verb with على keeps its subject as the protester
+    text = "وأصر الطلاب على التظاهر أمام الوزارة رغم منع السلطات."
+    assert role_text(one(pipeline, text, "PROTEST"), "actor") == "الطلاب"

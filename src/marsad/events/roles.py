@@ -888,8 +888,28 @@ def _direct_object(event_type: str) -> bool:
 
 
 def _supported_by(clause: Clause, hit: Hit) -> bool:
-    end = sequence_end(clause.words, hit.first, clause.end, "supported_by", hit.rule.type)
-    return end is not None
+    """ "X بدعم من Y" (``supported_by`` in roles.tsv), also with adjectives of the
+    support before من (بإسناد جوي من، بدعم عسكري ولوجستي من)."""
+    words = clause.words
+    end = sequence_end(words, hit.first, clause.end, "supported_by", hit.rule.type)
+    if end is not None:
+        return True
+    firsts = {
+        seq[0]
+        for group in role_markers().get("supported_by", [])
+        if group.applies(hit.rule.type)
+        for seq in group.sequences
+    }
+    if not words.stem_sets[hit.first] & firsts and words.word(hit.first) not in firsts:
+        return False
+    for k in range(hit.first + 1, min(hit.first + 4, clause.end)):
+        if _comma(words.between(k - 1, k)):
+            return False
+        if has_form(words, k, _w("from")):
+            return True
+        if k > hit.last and not (_adjective_like(words.word(k)) or is_a(words, k, "adjective")):
+            return False
+    return False
 
 
 def _air_actor(clause: Clause, target: Arg | None, kinds: dict[str, str]) -> Arg | None:
@@ -1482,6 +1502,12 @@ def _protesters_before(clause: Clause, hit: Hit) -> Arg | None:
     """For a protest noun without actor (خرج آلاف الطلاب ... للاحتجاج): the
     nearest protesters, group or people named before it in the clause."""
     words = clause.words
+    aimed = _w("facing") | _w("on")
+    if hit.first > clause.start and has_form(words, hit.first - 1, aimed):
+        controls = marker_words("control_prep")
+        window = range(max(clause.start, hit.first - 1 - MAX_NP - 1), hit.first - 1)
+        if not any(has_form(words, k, controls) for k in window):
+            return None  # أطلقت الشرطة النار على المظاهرة: who fires is no protester
     for k in range(hit.first - 1, max(clause.start, hit.first - PROTEST_WINDOW) - 1, -1):
         if _comma(words.between(k, k + 1)) or k in clause.triggers:
             return None
