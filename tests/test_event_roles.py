@@ -85,6 +85,8 @@ def role_text(event: dict[str, Any], role: str) -> str | None:
             "العشرات من المسلحين",
         ),
         ("وشارك آلاف العمال في الإضراب الذي دعت إليه النقابات.", "PROTEST", "آلاف العمال", None),
+        # an admission is a report and a claim: the pronoun after أن is who admits
+        ("واعترف الجيش أنه قصف المستشفى عن طريق الخطأ في المدينة.", "ASSAULT", "الجيش", "المستشفى"),
         # a dateline and its agency before a colon are no subject
         ("القاهرة ـ رويترز: خرج الآلاف في مسيرة وسط العاصمة.", "PROTEST", "الآلاف", None),
     ],
