@@ -85,6 +85,19 @@ def test_declared_latin1_is_trusted_as_a_last_resort() -> None:
     assert decode(FRENCH.encode("latin-1"), "iso-8859-1") == FRENCH
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_recognised(encoding: str) -> None:
+    text = ARABIC + "\r\n" + ARABIC
+    assert decode(text.encode(encoding)) == ARABIC + "\n" + ARABIC
+
+
+def test_nul_padded_bytes_that_are_not_arabic_stay_binary() -> None:
+    # every other byte NUL, but the others spell no Arabic in either order
+    data = bytes(b for ch in b"\x01\x02\x03\x04" * 64 for b in (ch, 0))
+    with pytest.raises(DecodeError, match="binary file, not text"):
+        decode(data)
+
+
 def test_nul_bytes_mean_binary() -> None:
     data = bytes(random.Random(7).randrange(256) for _ in range(4096)) + b"\x00"
     with pytest.raises(DecodeError, match="binary file, not text"):

@@ -4,12 +4,14 @@ UTF-8, Windows-1256 (cp1256) and, from old archives, ISO-8859-6.
 Order of attempts in :func:`decode`:
 
 1. a byte-order mark (UTF-8, UTF-16 LE/BE) decides;
-2. binary data (NUL bytes, many control characters) is refused;
-3. strict UTF-8;
-4. a declared charset (HTML ``<meta>``, XML declaration, HTTP header), if the
+2. UTF-16 without a mark, when every other byte is the high byte of Arabic
+   (0x06) or ASCII (0x00) and the text reads as Arabic;
+3. binary data (NUL bytes, many control characters) is refused;
+4. strict UTF-8;
+5. a declared charset (HTML ``<meta>``, XML declaration, HTTP header), if the
    bytes decode cleanly with it;
-5. Windows-1256 or ISO-8859-6, whichever reads as more plausible Arabic;
-6. a declared Western charset (Latin-1, cp1252, ...), only as a last resort.
+6. Windows-1256 or ISO-8859-6, whichever reads as more plausible Arabic;
+7. a declared Western charset (Latin-1, cp1252, ...), only as a last resort.
 
 UTF-8 is tried before the declared charset because Arabic in cp1256 or ISO-8859-6
 is practically never valid UTF-8 (its letters are bytes >= 0xC1 that would have to
@@ -115,6 +117,9 @@ def decode(data: bytes, declared: str | None = None, *, forced: str | None = Non
             return _normalise_newlines(
                 _strict(data, encoding, f"{encoding} after its byte-order mark")
             )
+    text = _utf16_without_bom(data)
+    if text is not None:
+        return _normalise_newlines(text)
     refuse_binary(data)
     text = _try(data, "utf-8")
     if text is None:
@@ -182,6 +187,29 @@ def _decode_forced(data: bytes, forced: str) -> str:
         refuse_binary(data)
     text = _strict(data, codec, f"{forced} (forced encoding)")
     return text.removeprefix("\ufeff")
+
+
+#: share of the high bytes that must be 0x00 or 0x06 (ASCII or Arabic)
+_UTF16_HIGH_SHARE = 0.9
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark (some Windows tools do),
+    which would otherwise be refused as binary for its NUL bytes."""
+    if len(data) < 2 or len(data) % 2 or b"\x00" not in data:
+        return None
+    for encoding, high in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if (high.count(0) + high.count(6)) / len(high) < _UTF16_HIGH_SHARE:
+            continue
+        text = _try(data, encoding)
+        if text is not None and not _has_controls(text) and _score(encoding, text).plausible:
+            return text
+    return None
+
+
+def _has_controls(text: str) -> bool:
+    controls = sum(1 for ch in text if ord(ch) < 0x20 and ord(ch) not in _TEXT_CONTROLS)
+    return controls / len(text) > MAX_CONTROL_SHARE if text else False
 
 
 def refuse_binary(data: bytes) -> None:
