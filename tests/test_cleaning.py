@@ -411,3 +411,17 @@ def test_shipped_patterns_load_with_rows_for_every_kind() -> None:
         assert kind in patterns.boilerplate.anchored.groupindex
     assert patterns.bylines
     assert normalize_string("سانا") in patterns.outlets
+
+
+@pytest.mark.parametrize("brk", ["\n", "\r\n", "\r", "\u2028"])
+def test_lines_and_blank_lines_with_any_line_break(brk: str) -> None:
+    from marsad.cleaning.lines import split_lines
+
+    text = brk.join(["عنوان الخبر", "سطر أول من المتن", "", "  ", "سطر بعد فراغ"])
+    lines = split_lines(Doc(text))
+    assert [text[line.nstart : line.nend] for line in lines] == [
+        "عنوان الخبر",
+        "سطر أول من المتن",
+        "سطر بعد فراغ",
+    ]
+    assert [line.gap_before for line in lines] == [False, False, True]

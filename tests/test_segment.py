@@ -1,5 +1,7 @@
 """Sentence splitting and clitic-aware tokens."""
 
+import pytest
+
 from marsad.text.segment import clitic_spans, split_sentences, tokenize
 
 
@@ -16,6 +18,14 @@ def test_splits_at_arabic_punctuation_and_line_breaks():
         "ثم غادر؛",
         "وعاد",
         "سطر جديد",
+    ]
+
+
+@pytest.mark.parametrize("brk", ["\n", "\r\n", "\r", "\u2028", "\u2029"])
+def test_every_kind_of_line_break_ends_a_sentence(brk):
+    assert sentences(f"عنوان الخبر{brk}وصل الوفد إلى المدينة") == [
+        "عنوان الخبر",
+        "وصل الوفد إلى المدينة",
     ]
 
 

@@ -7,14 +7,18 @@ each carrying its trimmed span and content in the normalised text.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from marsad.doc import Doc
+from marsad.text.segment import LINE_BREAKS
 
 # Punctuation ignored at the end of a line when comparing lines (a title and its
 # copy differ at most in a final mark) and when deciding how a line ends.
 _FINAL_PUNCT = ".؟?!:؛;…،, "
 _CLOSERS = "\"')]}"
+# a line break (\r\n as one) or a run of anything else
+_LINE_OR_BREAK_RE = re.compile(f"\r\n|[{LINE_BREAKS}]|[^{LINE_BREAKS}]+")
 
 
 class Line(NamedTuple):
@@ -49,23 +53,26 @@ def ends_with_period(norm: str) -> bool:
 
 
 def split_lines(doc: Doc) -> list[Line]:
-    """Non-empty lines of the document. Splitting the normalised text keeps the
-    original offsets exact: newlines survive normalisation unchanged, and
+    """Non-empty lines of the document (any line break ends one: \\n, \\r\\n,
+    a bare \\r, U+2028...). Splitting the normalised text keeps the
+    original offsets exact: line breaks survive normalisation unchanged, and
     characters it deletes (tatweel, invisible marks) leave a line blank when
     they are all it holds."""
     lines: list[Line] = []
     gap = False
-    pos = 0
-    for raw in doc.normalized.text.split("\n"):
-        content = raw.strip()
+    has_content = False  # the current line so far
+    for match in _LINE_OR_BREAK_RE.finditer(doc.normalized.text):
+        piece = match.group()
+        if piece[0] in LINE_BREAKS:
+            gap = gap or (not has_content and bool(lines))  # a blank line ended
+            has_content = False
+            continue
+        content = piece.strip()
         if content:
-            nstart = pos + raw.find(content)
+            nstart = match.start() + piece.find(content)
             words = _word_count(content)
             lines.append(Line(len(lines), nstart, nstart + len(content), content, words, gap))
-            gap = False
-        elif lines:
-            gap = True
-        pos += len(raw) + 1
+            gap, has_content = False, True
     return lines
 
 

@@ -14,12 +14,13 @@ import re
 from dataclasses import dataclass
 
 from marsad.quotes.context import Context, Range
+from marsad.text.segment import LINE_BREAKS
 
 FAMILIES = "\"'"
 # What stands before an opening mark / after a closing one.
-_OPEN_CONTEXT = frozenset(" \t\n\u00a0([{:،,-/")
-_CLOSE_CONTEXT = frozenset(" \t\n\u00a0)]}.,،؛;:؟?!…-/")
-_LINE_RE = re.compile(r"[^\n]+")
+_OPEN_CONTEXT = frozenset(" \t\u00a0([{:،,-/" + LINE_BREAKS)
+_CLOSE_CONTEXT = frozenset(" \t\u00a0)]}.,،؛;:؟?!…-/" + LINE_BREAKS)
+_LINE_RE = re.compile(f"[^{LINE_BREAKS}]+")
 _CONNECTORS = frozenset({"و"})
 #: a word of one letter before a mark is a proclitic attached to the quoted
 #: word (و”عبدي”، بـ«الحوار»، لـ«عنب بلدي»): the mark opens

@@ -49,7 +49,7 @@ NUMBER_PREFIX = "%"
 _WORD_RE = re.compile(r"[\u0621-\u064A]{2,}|[a-z]{3,}")
 # a count, toll or amount ("25", "3.064"); not part of a date (15/10/1436)
 _NUMBER_RE = re.compile(r"(?<![\d.,/])\d+(?:[.,]\d+)?(?![\d/])")
-_PIECE_RE = re.compile(r"[^\n.!?؟؛;…]+[.!?؟؛;…]*")
+_PIECE_RE = re.compile(r"[^\n\r\u2028\u2029.!?؟؛;…]+[.!?؟؛;…]*")
 # Light10 (Larkey et al. 2007) affixes, longest first; forms are normalised
 # (ة → ه, أ → ا), as the text they apply to.
 _PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")

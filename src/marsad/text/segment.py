@@ -18,7 +18,10 @@ Range = tuple[int, int]
 _QUOTE_MARKS = '«»“”„‟"‹›″'
 _TERMINALS = ".؟?!؛;…"
 _PUNCT_RE = re.compile(r"[.؟?!؛;…]+|[" + re.escape(_QUOTE_MARKS) + "]")
-_LINE_RE = re.compile(r"[^\n]+")
+#: line breaks: text handed to `marsad analyze` keeps its own line endings
+#: (bare \r from old Mac tools, Unicode line and paragraph separators)
+LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c\x85"
+_LINE_RE = re.compile(f"[^{LINE_BREAKS}]+")
 # What may stand right after a sentence-final mark: space, end, a closing quote or bracket.
 _AFTER_TERMINAL = frozenset(" \t\r\n\u00a0" + _QUOTE_MARKS + ")]}")
 # What counts as "space" around a quote mark when guessing whether it opens or closes.
