@@ -108,6 +108,12 @@ def test_kb_role_on_the_article_date():
     assert person.data["role"]["org_id"] == "org:us_state_department"
 
 
+@pytest.mark.parametrize("preposition", ["قرب", "خلف", "ضمن"])
+def test_a_preposition_after_a_place_cue_is_no_place_name(preposition):
+    doc = analyse(f"سقطت قذيفة على قرية {preposition} مدينة منبج صباح اليوم.")
+    assert preposition not in texts_of(doc, "GPE", "LOC")
+
+
 def test_anaphor_refers_to_the_organisation_named_before():
     doc = analyse("شنّ تنظيم داعش هجوماً على قرية نائية. وقال شهود إن التنظيم انسحب لاحقاً.")
     assert ids_of(doc, "التنظيم") == ["org:isis"]
