@@ -108,6 +108,12 @@ def test_kb_role_on_the_article_date():
     assert person.data["role"]["org_id"] == "org:us_state_department"
 
 
+def test_a_word_that_reads_like_a_proclitic_and_a_given_name_is_the_word():
+    doc = analyse("ونددت لجان المقاومة في بيان بالاعتقالات، ودعت إلى العودة بسلام إلى المنازل.")
+    assert texts_of(doc, "PER") == []
+    assert "لجان المقاومة" in texts_of(doc, "ORG")
+
+
 @pytest.mark.parametrize("preposition", ["قرب", "خلف", "ضمن"])
 def test_a_preposition_after_a_place_cue_is_no_place_name(preposition):
     doc = analyse(f"سقطت قذيفة على قرية {preposition} مدينة منبج صباح اليوم.")
