@@ -114,6 +114,11 @@ def test_a_word_that_reads_like_a_proclitic_and_a_given_name_is_the_word():
     assert "لجان المقاومة" in texts_of(doc, "ORG")
 
 
+def test_a_verb_after_qad_is_no_given_name():
+    doc = analyse("وكانت اللجنة قد رفعت الفائدة بمقدار نقطتين في الربيع الماضي.")
+    assert texts_of(doc, "PER") == []
+
+
 @pytest.mark.parametrize("preposition", ["قرب", "خلف", "ضمن"])
 def test_a_preposition_after_a_place_cue_is_no_place_name(preposition):
     doc = analyse(f"سقطت قذيفة على قرية {preposition} مدينة منبج صباح اليوم.")

@@ -137,3 +137,15 @@ def test_tear_gas_is_no_assault_and_who_fires_it_is_no_protester(pipeline):
     # a control verb with على keeps its subject as the protester
     text = "وأصر الطلاب على التظاهر أمام الوزارة رغم منع السلطات."
     assert role_text(one(pipeline, text, "PROTEST"), "actor") == "الطلاب"
+
+
+def test_hollow_verb_passive_and_a_time_of_day_date(pipeline):
+    doc = pipeline(
+        Doc(
+            "اغتيل قيادي في الفصيل مساء الأربعاء في بغداد.",
+            meta=Metadata(date="2023-11-02"),  # a Thursday
+        )
+    )
+    event = next(event_record(s) for s in doc.spans(LAYER) if s.label == "ASSAULT")
+    assert role_text(event, "target") == "قيادي"
+    assert event["date"] == "2023-11-01"  # the Wednesday before, from مساء الأربعاء

@@ -428,6 +428,8 @@ def persons_by_given_name(words: Words, occ: Occupancy, tags: Tags) -> Iterator[
             continue  # names take neither the future prefix (سجون), the article (النصر) nor ك
         if reading[0] and words.word(i) in _proclitic_lookalikes():
             continue  # "لجان المقاومة": committees, not "for Jean"
+        if i > 0 and words.word(i - 1) in _verb_particles():
+            continue  # "قد رفعت الفائدة": a verb after قد, not Rifaat
         if i > 0 and words.strip(i - 1, place_cues()) is not None:
             continue  # "منطقة حسن كوي": a place named after a person
         length = _match_sequence(words, i, "given", reading[1]) or _compound_given(
@@ -497,6 +499,11 @@ def _compound_given(words: Words, i: int, stem: str) -> int:
 
 def _nameable(words: Words, j: int) -> bool:
     return j not in words.not_names and words.word(j).isalpha()
+
+
+@cache
+def _verb_particles() -> frozenset[str]:
+    return frozenset(norm_lines("entities/verb_particles.txt"))
 
 
 @cache

@@ -110,10 +110,11 @@ def _place_record(doc: Doc, clause: Clause, hit: Hit, roles: Roles,
 
 def _date(doc: Doc, sentence: Span, trigger_start: int) -> str | None:
     """The value of the sentence's date nearest the trigger (at day or month
-    granularity), else the article date, else None."""
+    granularity; a time of day gives its day: مساء الأربعاء), else the article
+    date, else None."""
     best: tuple[int, str] | None = None
     for span in doc.spans("dates"):
-        if span.label != "DATE" or not (sentence.start <= span.start < sentence.end):
+        if span.label not in ("DATE", "TIME") or not (sentence.start <= span.start < sentence.end):
             continue
         match = _DAY_OR_MONTH.match(str((span.data or {}).get("value") or ""))
         if match and "X" not in match.group(0):
