@@ -149,3 +149,14 @@ def test_hollow_verb_passive_and_a_time_of_day_date(pipeline):
     event = next(event_record(s) for s in doc.spans(LAYER) if s.label == "ASSAULT")
     assert role_text(event, "target") == "قيادي"
     assert event["date"] == "2023-11-01"  # the Wednesday before, from مساء الأربعاء
+
+
+@pytest.mark.parametrize(
+    "text, event_type, target",
+    [
+        ("قصف الجيش، صباح اليوم، مواقع قوات الدعم السريع.", "ASSAULT", "مواقع قوات الدعم السريع"),
+        ("سيطرت الفصائل، أمس الأحد، على مدينة قندهار.", "SEIZE", "مدينة قندهار"),
+    ],
+)
+def test_a_date_between_commas_is_an_aside(pipeline, text, event_type, target):
+    assert role_text(one(pipeline, text, event_type), "target") == target

@@ -182,6 +182,24 @@ def _comma(gap: str) -> bool:
     return any(mark in gap for mark in _COMMAS)
 
 
+def _aside_comma(clause: Clause, k: int) -> bool:
+    """The comma before word ``k`` opens or closes a date set off by commas
+    (سيطرت الحركة، أمس الأحد، على المدينة؛ قصف الجيش، صباح اليوم، مواقع):
+    an aside, not a clause boundary."""
+    words, dates = clause.words, clause.dates
+    j = k
+    while j < clause.end and j in dates:
+        j += 1
+    if j > k and j < clause.end and _comma(words.between(j - 1, j)):
+        return True  # it opens one
+    j = k - 1
+    if j not in dates:
+        return False
+    while j - 1 >= clause.start and j - 1 in dates and not _comma(words.between(j - 1, j)):
+        j -= 1
+    return j - 1 >= clause.start and _comma(words.between(j - 1, j))  # it closes one
+
+
 def _adjective_like(word: str) -> bool:
     return len(word) >= 4 and word.endswith(("ي", "يه", "يون", "يين", "يا"))
 
@@ -412,7 +430,7 @@ def _first_after(clause: Clause, i: int, *, actor: bool) -> Arg | None:
             continue
         if clause.mention_at(k) is None and has_form(words, k, _w("from")):
             continue  # partitive: ثلاثة من عناصر
-        if _comma(words.between(max(k - 1, i), k)) and k > i:
+        if _comma(words.between(max(k - 1, i), k)) and k > i and not _aside_comma(clause, k):
             return None
         if k in clause.triggers and mention is None and not is_a(words, k, "actor_noun"):
             return None  # انفجار سيارة مفخخة: another trigger, not an argument
@@ -771,7 +789,9 @@ def _after_marker(clause: Clause, hit: Hit, kind: str, *, actor: bool) -> Arg | 
     next trigger or comma (a marker there belongs to another event)."""
     relatives = modifiers()["relative"].forms
     for k in range(hit.last + 1, min(hit.last + 1 + MARKER_WINDOW, clause.end)):
-        if k in clause.triggers or _comma(clause.words.between(k - 1, k)):
+        if k in clause.triggers:
+            return None
+        if _comma(clause.words.between(k - 1, k)) and not _aside_comma(clause, k):
             return None
         if kind == "agent" and hit.rule.pos != NOUN and has_form(clause.words, k, relatives):
             return None  # أدانت الحكومة المجزرة التي ارتكبها X: X did the massacre
