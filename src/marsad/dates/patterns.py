@@ -34,7 +34,7 @@ DEF = r"(?:ال|(?<=ل)ل)"  # the article, also when merged with the prepositio
 YEAR_WORD = rf"(?:{DEF}?(?:عام|سنه)|عامي|سنتي)"
 YEAR_CUE = rf"(?:{YEAR_WORD}\s+)"
 HIJRI_MARK = r"(?:\s*(?:ه|هجري|هجريه|للهجره)(?!\w))"
-PART_ADVERB = r"(?:صباحا|مساء|مساءا|ظهرا|عصرا|ليلا|فجرا)"
+PART_ADVERB = r"(?:صباحا|مساء|مساءا|ظهرا|عصرا|ليلا|فجرا|بعد\s+الظهر|بعد\s+الظهيره|بعد\s+الزوال)"
 #: minutes after a clock hour: "العاشرة والنصف", "والربع", "إلا ربعا"
 MINUTES = r"(?:\s+(?P<{0}>والنصف|والربع|والثلث|الا\s+ربعا|الا\s+الربع|الا\s+ثلثا|الا\s+الثلث))"
 #: what joins two days of one month: "يومي 10 و11 نيسان", "من 3 إلى 5 أيار"
@@ -104,10 +104,14 @@ def pieces() -> dict[str, str]:
 def _rules(p: dict[str, str]) -> list[str]:
     mod = rf"(?:(?P<{{0}}>{p['MOD']})\s+)?"
     weekday_prefix = rf"(?:(?:يوم\s+)?(?P<{{0}}>{p['WD']})\s*[،,]?\s*(?:الموافق\s+)?)?"
+    #: "فجر السادس من شباط", "مساء الجمعة 15 شوال": a time of a dated day
+    part_prefix = rf"(?:(?P<{{0}}>{p['PART']})\s+)?"
     months = (
         rf"(?P<g_m1>{p['MONTH']}){END}"
         # "تشرين الأول/ أكتوبر", "أكتوبر (تشرين الأول)", either order, any spacing
-        rf"(?:\s*[/(]\s*(?P<g_m2>{p['MONTH']}){END}\s*\)?)?"
+        # (the closing bracket takes its spaces, not the month: what follows
+        # may be "الماضي", which needs the space before it)
+        rf"(?:\s*[/(]\s*(?P<g_m2>{p['MONTH']}){END}(?:\s*\))?)?"
     )
     year_tail = (
         rf"\s*[،,]?\s*(?:من\s+)?{YEAR_CUE}?(?P<g_y>\d{{4}})(?!\d)(?:\s*م{END})?"
@@ -116,7 +120,7 @@ def _rules(p: dict[str, str]) -> list[str]:
     )
     return [
         # 21 ربيع الأول 1439 هـ; رمضان 1440 هـ
-        rf"(?P<hijri>{weekday_prefix.format('h_wd')}"
+        rf"(?P<hijri>{part_prefix.format('h_part')}{weekday_prefix.format('h_wd')}"
         rf"(?:(?P<h_d>\d{{1,2}})(?!\d)\s*(?:من\s+)?|(?P<h_kw>شهر\s+))?(?P<h_m>{p['HMONTH']}){END}"
         rf"(?:\s*[،,]?\s*(?:من\s+)?{YEAR_CUE}?(?P<h_y>\d{{3,4}})(?!\d)|\s+(?P<h_sh>{p['SHIFT']}){END})?"
         rf"{HIJRI_MARK}?)",
@@ -128,7 +132,7 @@ def _rules(p: dict[str, str]) -> list[str]:
         rf"(?P<dlist>(?P<dl_d>\d{{1,2}})(?!\d)(?={DAY_JOIN}\d{{1,2}}(?!\d)\s*(?:من\s+)?"
         rf"(?:شهر\s+)?{p['MONTH']}{END}))",
         # [نهاية] [يوم] [الأحد] [27 | الثامن من] [شهر] تشرين الأول/ أكتوبر [2019 | الماضي]
-        rf"(?P<cal>{mod.format('g_mod')}{weekday_prefix.format('g_wd')}"
+        rf"(?P<cal>{mod.format('g_mod')}{part_prefix.format('g_part')}{weekday_prefix.format('g_wd')}"
         rf"(?:(?:(?P<g_d>\d{{1,2}})(?!\d)|(?P<g_ord>{p['ORD']}))\s*(?:من\s+)?)?"
         rf"(?P<g_kw>شهر\s+)?{months}(?:{year_tail})?)",
         # 12 من الشهر الجاري, الثامن من الشهر الماضي
@@ -186,6 +190,8 @@ def _rules(p: dict[str, str]) -> list[str]:
         # الساعة العاشرة [والنصف] صباحا, الساعة 10:30, العاشرة من صباح اليوم
         rf"(?P<clock>(?:الساعه\s+(?:(?P<k_h>\d{{1,2}})(?::(?P<k_m>\d{{2}}))?(?!\d)"
         rf"|(?P<k_w>{p['HOUR']}){END}{MINUTES.format('k_q')}?)"
+        # "الساعة الثامنة وأربع دقائق"
+        rf"(?:\s+و\s*(?P<k_mn>{p['NUM']})\s+(?:دقايق|دقيقه){END})?"
         rf"|(?P<k_w2>{p['HOUR']}){END}{MINUTES.format('k_q2')}?"
         rf"(?=\s+(?:{PART_ADVERB}{END}|(?:من\s+)?{p['PART']}\s)))"
         rf"{END}(?:\s+(?:من\s+)?(?P<k_dp>{p['PART']})\s+(?:يوم\s+)?(?:(?P<k_day>{p['DAY']})"
