@@ -426,9 +426,9 @@ def persons_by_given_name(words: Words, occ: Occupancy, tags: Tags) -> Iterator[
             continue  # "حسب"; "علي" only where the text writes "على" with ى
         if "س" in reading[0] or "ال" in reading[0] or "ك" in reading[0]:
             continue  # names take neither the future prefix (سجون), the article (النصر) nor ك
-        if reading[0] and words.word(i) in _proclitic_lookalikes():
+        if reading[0] and words.word(i) in _word_list("proclitic_lookalikes"):
             continue  # "لجان المقاومة": committees, not "for Jean"
-        if i > 0 and words.word(i - 1) in _verb_particles():
+        if i > 0 and words.word(i - 1) in _word_list("verb_particles"):
             continue  # "قد رفعت الفائدة": a verb after قد, not Rifaat
         if i > 0 and words.strip(i - 1, place_cues()) is not None:
             continue  # "منطقة حسن كوي": a place named after a person
@@ -455,7 +455,7 @@ def persons_by_given_name(words: Words, occ: Occupancy, tags: Tags) -> Iterator[
             follower.endswith(("ه", "ات")) or _looks_like_verbal_noun(follower)
         ):
             continue  # "علي الطاقة"، "علي مفاعلات": على written with ي, before a noun
-        ambiguous = length == 1 and reading[1] in _ambiguous_given()
+        ambiguous = length == 1 and reading[1] in _word_list("ambiguous_given_names")
         if ambiguous and (follower.startswith("ال") or reading[0]):
             continue  # "كامل الأراضي"، "بأسماء ممثليه": the common word
         rest = _name_extent(words, occ, i + length, position=length)
@@ -502,18 +502,9 @@ def _nameable(words: Words, j: int) -> bool:
 
 
 @cache
-def _verb_particles() -> frozenset[str]:
-    return frozenset(norm_lines("entities/verb_particles.txt"))
-
-
-@cache
-def _proclitic_lookalikes() -> frozenset[str]:
-    return frozenset(norm_lines("entities/proclitic_lookalikes.txt"))
-
-
-@cache
-def _ambiguous_given() -> frozenset[str]:
-    return frozenset(norm_lines("entities/ambiguous_given_names.txt"))
+def _word_list(name: str) -> frozenset[str]:
+    """The normalised words of ``data/entities/<name>.txt``."""
+    return frozenset(norm_lines(f"entities/{name}.txt"))
 
 
 @cache
