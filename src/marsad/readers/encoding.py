@@ -42,6 +42,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _TEXT_CONTROLS = {0x09, 0x0A, 0x0B, 0x0C, 0x0D}
 _CONTROL_BYTES = bytes(b for b in range(0x20) if b not in _TEXT_CONTROLS) + b"\x7f"
 _NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+_CONTROL_CHARS = frozenset(_CONTROL_BYTES.decode("ascii"))
 MAX_CONTROL_SHARE = 0.10
 
 # Pages that declare Latin-1 or cp1252 are very often mislabelled Arabic or
@@ -208,7 +209,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _has_controls(text: str) -> bool:
-    controls = sum(1 for ch in text if ord(ch) < 0x20 and ord(ch) not in _TEXT_CONTROLS)
+    """``refuse_binary``'s test, on decoded text."""
+    controls = sum(1 for ch in text if ch in _CONTROL_CHARS)
     return controls / len(text) > MAX_CONTROL_SHARE if text else False
 
 
