@@ -468,3 +468,30 @@ def test_a_clock_time_takes_the_day_named_before_it_and_its_part() -> None:
         "2019-10-28T20:04",
     )
     assert one("بلغت الحرارة ذروتها في الساعة الثالثة بعد الظهر")[2] == "XXXX-XX-XXT15:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the anchor is a Wednesday: a bare weekday is the last one, unless a
+        # future verb stands before it in the sentence
+        ("وصل الوفد الجمعة إلى دمشق", "2019-10-25"),
+        ("ستستمر العاصفة حتى الجمعة", "2019-11-01"),
+        ("من المقرر أن يصل الوزير الأحد", "2019-11-03"),
+        ("قال إنه سيزور القاهرة. وكان قد التقى الأحد بالوزير", "2019-10-27"),
+    ],
+)
+def test_a_future_verb_makes_a_bare_weekday_the_coming_one(text: str, value: str) -> None:
+    assert one(text)[2] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("في الربع الأخير من عام 2020", "الربع الأخير من عام 2020", "2020-Q4"),
+        ("خلال النصف الأخير من العام الماضي", "النصف الأخير من العام الماضي", "2018-H2"),
+        ("اعتبارا من أول أبريل المقبل", "أول أبريل المقبل", "2020-04-01"),
+    ],
+)
+def test_last_quarter_and_the_first_of_a_month(text: str, span: str, value: str) -> None:
+    assert one(text)[:3] == (span, "DATE", value)

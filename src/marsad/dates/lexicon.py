@@ -51,6 +51,13 @@ def weekday_numbers() -> dict[str, int]:
 
 
 @cache
+def future_re() -> re.Pattern[str]:
+    """A word that puts its sentence in the future (data/dates/future_markers.txt)."""
+    markers = sorted((key(line) for line in read_lines("dates/future_markers.txt")), key=len)
+    return re.compile(r"(?<!\w)[وف]?(?:" + "|".join(map(re.escape, reversed(markers))) + r")(?!\w)")
+
+
+@cache
 def ambiguous_months() -> frozenset[str]:
     return frozenset(key(line) for line in read_lines("dates/ambiguous_months.txt"))
 

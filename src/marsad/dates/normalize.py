@@ -26,6 +26,7 @@ from hijridate import Gregorian, Hijri
 
 from marsad.dates.lexicon import (
     ambiguous_months,
+    future_re,
     hijri_month_numbers,
     key,
     month_numbers,
@@ -312,6 +313,9 @@ def _numeric(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
 def _calendar(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
     month = month_numbers()[key(m["g_m1"])]
     day = int(m["g_d"]) if m["g_d"] else number(m["g_ord"])
+    modifier = m["g_mod"]
+    if day is None and modifier and key(modifier) == key("أول"):
+        day, modifier = 1, None  # "أول أبريل" is April 1st; "أول الشهر" its start
     context = (day, m["g_y"], m["g_sh"], m["g_ysh"], m["g_mod"], m["g_kw"], m["g_m2"])
     if not any(c is not None for c in context) and key(m["g_m1"]) in ambiguous_months():
         return None  # "آب" alone is "father"
@@ -325,7 +329,7 @@ def _calendar(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
     value = _ymd(year, month, day)
     if value and m["g_part"] and day is not None:
         return _with_part(value, m["g_part"])
-    return ("DATE", value, _mod(m["g_mod"])) if value else None
+    return ("DATE", value, _mod(modifier)) if value else None
 
 
 def _day_of_month(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
@@ -484,8 +488,10 @@ def _duration(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
 
 
 def _half(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
-    code, ordinal = entry("part_of", m["hf_w"]), number(m["hf_ord"])
-    if not ordinal or ordinal > (2 if code == "H" else 4):
+    code = entry("part_of", m["hf_w"])
+    last = 2 if code == "H" else 4
+    ordinal = last if m["hf_last"] else number(m["hf_ord"])  # الربع الأخير: the fourth
+    if not ordinal or ordinal > last:
         return None
     if m["hf_y"]:
         year: int | None = int(m["hf_y"])
@@ -664,4 +670,28 @@ def _resolve(
         return _anaphoric(match, previous)
     if rule == "clock":
         return _clock(match, anchor, previous)
+    if rule == "wday" and anchor is not None and not match["w_sh"] and _future(match):
+        return _coming_weekday(match, anchor)
     return RESOLVERS[rule](match, anchor)
+
+
+#: how far back a future marker may stand from a weekday
+_FUTURE_REACH = 60
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+
+
+def _future(match: re.Match[str]) -> bool:
+    """A future marker before the expression, in its sentence ("ستستمر
+    العاصفة حتى الجمعة"): a bare weekday there is the coming one."""
+    before = match.string[max(0, match.start() - _FUTURE_REACH) : match.start()]
+    ends = list(_SENTENCE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end() :]
+    return future_re().search(before) is not None
+
+
+def _coming_weekday(match: re.Match[str], anchor: dt.date) -> Resolved | None:
+    weekday = _weekday(match["w_wd"])
+    if weekday is None:
+        return None
+    return _with_part(_weekday_date(anchor, weekday, 1).isoformat(), match["w_part"])

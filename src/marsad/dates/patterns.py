@@ -183,7 +183,7 @@ def _rules(p: dict[str, str]) -> list[str]:
         rf"|{DEF}(?P<du_pl2>{p['PLURAL']})\s+(?P<du_n2>{p['CARD_DEF']})){END}"
         rf"(?:\s+(?:{p['SHIFT']}|{p['DUAL_SHIFT']}){END})?)",
         # النصف الثاني [من العام الماضي | من عام 2019]; not "النصف الأول من القرن"
-        rf"(?P<half>(?P<hf_w>{p['PART_OF']})\s+(?P<hf_ord>{p['ORD']}){END}"
+        rf"(?P<half>(?P<hf_w>{p['PART_OF']})\s+(?:(?P<hf_ord>{p['ORD']})|(?P<hf_last>الاخير)){END}"
         rf"(?:\s+من\s+(?:{YEAR_CUE}?(?P<hf_y>\d{{4}})(?!\d)|{YEAR_WORD}\s+(?P<hf_sh>{p['SHIFT']}){END}"
         rf"|{YEAR_WORD}{END}))?(?!\s+من\s))",
         rf"(?P<ref>{p['REF']}){END}",
