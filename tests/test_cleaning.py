@@ -177,6 +177,11 @@ def test_first_paragraph_ending_with_a_period_is_not_a_title() -> None:
 # --- byline ---------------------------------------------------------------------------
 
 
+def test_two_places_with_a_dash_are_no_byline() -> None:
+    doc = cleaned(article("السعودية - الإمارات", LEAD, MIDDLE))
+    assert "byline" not in boilerplate_of(doc).values()
+
+
 def test_short_outlet_line_above_the_article_is_a_byline() -> None:
     doc = cleaned(article("شبكة الفرات", LEAD, MIDDLE, LAST, sep="\n"))
     assert boilerplate_of(doc) == {"شبكة الفرات": "byline"}
@@ -191,6 +196,10 @@ def test_short_outlet_line_above_the_article_is_a_byline() -> None:
         ("وكالة الفرات للأنباء", "وكالة الفرات للأنباء"),
         ("المرصد – خاص", "المرصد"),
         ("الجزيرة", "الجزيرة"),  # a known outlet, even set apart by a blank line
+        # a place, a dash, then an outlet that is quoted or known
+        ("الموصل – «صحيفة النهرين»", "صحيفة النهرين"),
+        ("عمّان - (الفرات)", "الفرات"),
+        ("الخرطوم - أ ف ب", "أ ف ب"),
     ],
 )
 def test_agency_and_outlet_lines_are_bylines(line: str, outlet: str) -> None:

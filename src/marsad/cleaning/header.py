@@ -107,7 +107,8 @@ def _byline_outlet(
     """``[start, end)`` of the outlet name within line ``i``'s normalised text
     when the line is a byline."""
     line = lines[i]
-    outlet = _pattern_outlet(line)  # the patterns bound the outlet's length themselves
+    # the patterns bound the outlet's length themselves
+    outlet = _pattern_outlet(line) or _place_and_outlet(line)
     if outlet is not None or line.words > MAX_BYLINE_WORDS or _SENTENCE_PUNCT_RE.search(line.norm):
         return outlet
     whole = (0, len(line.norm))
@@ -133,6 +134,25 @@ def _pattern_outlet(line: Line) -> Range | None:
             vetoed = cleaning_patterns().not_name.search(line.norm, *outlet)
             return None if vetoed else outlet
     return None
+
+
+#: "الخرطوم - أ ف ب", "طرابلس - «الشرق الأوسط»": a place, a dash, an outlet
+_PLACE_OUTLET_RE = re.compile(
+    r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+){0,2})\s*-\s*"
+    r"(?:(?P<open>[\"(])(?P<quoted>[^\"()]{2,40})[\")]|(?P<name>[^\W\d_]+(?: [^\W\d_]+){0,3}))$"
+)
+
+
+def _place_and_outlet(line: Line) -> Range | None:
+    """The outlet of a line that is a place, a dash and an outlet: one in
+    quotation marks or brackets, or a known one."""
+    match = _PLACE_OUTLET_RE.match(line.norm)
+    if match is None or cleaning_patterns().not_name.search(match.group("place")):
+        return None
+    if match.group("quoted") is not None:
+        return match.span("quoted")
+    known = line_key(match.group("name")) in cleaning_patterns().outlets
+    return match.span("name") if known else None
 
 
 def _has_outlet_shape(line: Line) -> bool:
