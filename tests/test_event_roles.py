@@ -160,3 +160,35 @@ def test_hollow_verb_passive_and_a_time_of_day_date(pipeline):
 )
 def test_a_date_between_commas_is_an_aside(pipeline, text, event_type, target):
     assert role_text(one(pipeline, text, event_type), "target") == target
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor", "target"),
+    [
+        # a construct (إضافة): an indefinite common noun and its definite genitive
+        ("قصفت المدفعية مواقع المتمردين قرب الحدود.", "ASSAULT", "المدفعية", "مواقع المتمردين"),
+        ("داهمت الشرطة مخازن الباعة في السوق.", "COERCE", "الشرطة", "مخازن الباعة"),
+        # ... and the adjective of the genitive
+        ("اقتحمت الشرطة مقرات الأحزاب اليسارية أمس.", "COERCE", "الشرطة", "مقرات الأحزاب اليسارية"),
+        # a group genitive of a subject (عناصر التنظيم)
+        ("وتظاهر أنصار الحزب أمام مبنى المحافظة.", "PROTEST", "أنصار الحزب", None),
+        # not over a time word, a preposition or a conjunction
+        ("اعتقلت الشرطة سائقين الليلة الماضية.", "COERCE", "الشرطة", "سائقين"),
+        ("اعتقلت الشرطة شابا اليوم في المدينة.", "COERCE", "الشرطة", "شابا"),
+        ("داهمت الشرطة مخازن بالمدينة القديمة.", "COERCE", "الشرطة", "مخازن"),
+        # a singular attacker noun after the verb is its subject, the definite noun its object
+        ("هاجم مسلح المسجد في المدينة أمس.", "ASSAULT", "مسلح", "المسجد"),
+        # a verb followed by an event noun of its type: the event is the subject (VSO)
+        ("استهدفت الغارات منازل القرويين في الوادي.", "ASSAULT", None, "منازل القرويين"),
+        (
+            "استهدفت غارات التحالف مستودعات التنظيم في الصحراء.",
+            "ASSAULT",
+            "التحالف",
+            "مستودعات التنظيم",
+        ),
+    ],
+)
+def test_construct_phrases(pipeline, text, event_type, actor, target):
+    event = one(pipeline, text, event_type)
+    assert role_text(event, "actor") == actor
+    assert role_text(event, "target") == target

@@ -202,6 +202,7 @@ def _sentence_events(
     clause.triggers = {hit.first for hit in hits}
     clause.after_nouns = {hit.last + 1 for hit in hits if hit.rule.pos == NOUN}
     clause.verbs = {hit.first for hit in hits if hit.rule.pos == VERB}
+    clause.nouns = {hit.first: hit for hit in hits if hit.rule.pos == NOUN}
     clause.types = {hit.first: hit.rule.type for hit in hits}
     kinds = {m.id: e.kind for m in clause.mentions if m.id and (e := kb.get(m.id)) is not None}
     persons = {m.first for m in clause.mentions if m.label == "PER"}

@@ -104,6 +104,8 @@ class Clause:
     #: words right after a noun trigger, where a nisba is its adjective (هدنة إنسانية)
     after_nouns: set[int] = field(default_factory=set)
     verbs: set[int] = field(default_factory=set)  # first words of the verb triggers
+    #: the noun triggers, by their first word
+    nouns: dict[int, Hit] = field(default_factory=dict)
     #: the event type of each trigger, by its first word
     types: dict[int, str] = field(default_factory=dict)
 
@@ -351,13 +353,14 @@ def noun_phrase(clause: Clause, i: int, *, actor: bool) -> Arg | None:
     if mention is not None:
         return mention
     named = clause.mention_at(i + 1)
-    if named is not None and _kind_of_place(clause, i, named):
+    function = has_form(words, i, modifiers()["function"].forms)
+    if named is not None and not function and _kind_of_place(clause, i, named):
         # "قرية باريشا": the place with its kind, as one argument
         return Arg(i, named.last, words.starts[i], named.ne, named.label, named.data)
     counted = _counted_phrase(clause, i, actor=actor)
     if counted is not None:
         return counted  # عدد من الطلاب، بعض الفدائيين: the count and what it counts
-    if has_form(words, i, modifiers()["function"].forms) or number_at(words, i) is not None:
+    if function or number_at(words, i) is not None:
         return None
     if not is_a(words, i, "actor_noun"):
         if actor or cannot_head(clause, i):
@@ -389,10 +392,50 @@ def noun_phrase(clause: Clause, i: int, *, actor: bool) -> Arg | None:
             and agree(words, last, last + 1)
         ):  # مسلحون مجهولون
             last += 1
+        elif last == i and _construct_genitive(clause, i, last + 1, actor=actor):
+            last += 1  # مواقع المسلحين، منازل المدنيين: the head and its genitive
         else:
             break
     arg = Arg(i, last, words.starts[i] + max(cut, 0), words.ends[last], "", data)
     return _title_name(clause, arg)
+
+
+def _construct_genitive(clause: Clause, head: int, k: int, *, actor: bool) -> bool:
+    """Word ``k`` is the definite genitive of the common noun at word ``head``
+    (إضافة: مواقع المسلحين، منازل المدنيين، سكان القرية). The head has no article
+    and is no sound plural or dual with its ن nor an accusative with tanween
+    (مسلحون، مقاتلا: a noun in construct loses them, so a definite noun after
+    them is the next argument); the genitive has the article and no preposition
+    or conjunction (بالمدنيين، والمدنيين), is no date or time word (اليوم،
+    الليلة الماضية), no trigger, no word that cannot head a role, and not the
+    subject of a verb right after it (… المسلحون قتلوا). For a subject the
+    genitive is a group (عناصر التنظيم، مقاتلو المعارضة) and the head no attacker
+    noun: after a verb, "مسلح المسجد" is the subject and its object."""
+    words = clause.words
+    if actor and (not is_a(words, k, "actor_noun") or is_a(words, head, "attacker")):
+        return False
+    if k >= clause.end or clause.mention_at(k) is not None or clause.mention_at(head) is not None:
+        return False
+    if _definite(words, head) or k in clause.triggers or k in clause.dates:
+        return False
+    noun = words.word(head)
+    if len(noun) >= 5 and noun.endswith(("ون", "ين", "ان")):
+        return False  # مسلحون الجيش: two arguments
+    if noun.endswith("ا") and not noun.endswith(("يا", "اا")):
+        return False  # مقاتلا، جنودا: the tanween of an indefinite noun
+    if not any(prefix == "ال" for prefix, _ in stems(words, k)) or not words.word(k).startswith(
+        "ال"
+    ):
+        return False
+    if _skippable(clause, k) or cannot_head(clause, k):
+        return False
+    following = k + 1
+    return not (
+        following < clause.end
+        and following in clause.verbs
+        and not stems(words, following)[0][0].startswith(("و", "ف"))
+        and not _comma(words.between(k, following))
+    )
 
 
 def _counted_phrase(clause: Clause, i: int, *, actor: bool) -> Arg | None:
@@ -1140,6 +1183,8 @@ def _verbal(clause: Clause, hit: Hit, roles: Roles) -> None:
             # a verb without one (وتظاهر نحو 60 طالبا: they demonstrated)
             subject = None
         after = subject.last + 1 if subject is not None else after
+        if subject is None and not intransitive:
+            after = _past_event_subject(clause, hit, after)
     if subject is not None:
         after = _past_subject(clause, subject, after)
     elif _coordinated_verb(clause, hit):
@@ -1147,6 +1192,32 @@ def _verbal(clause: Clause, hit: Hit, roles: Roles) -> None:
     roles.actor = roles.actor or subject
     if roles.target is None and _direct_object(hit.rule.type) and not intransitive:
         roles.target = _first_after(clause, after, actor=False)
+
+
+def _past_event_subject(clause: Clause, hit: Hit, after: int) -> int:
+    """A verb followed by a noun trigger of its own type has that event as its
+    subject (VSO: استهدفت الغارات منازل المدنيين، قتل القصف عشرة أشخاص): its
+    object is looked for past the noun, its genitive and its adjectives. A noun
+    of another type is the verb's object (أدانت القصف)."""
+    words = clause.words
+    k = after
+    while k < clause.end and clause.mention_at(k) is None and _skippable(clause, k):
+        k += 1
+    if k >= clause.end or k not in clause.nouns or clause.types.get(k) != hit.rule.type:
+        return after
+    if _comma(words.between(k - 1, k)) or _pronoun_subject(clause, hit):
+        return after
+    noun = clause.nouns[k]
+    end = noun.last + 1
+    genitive = _first_after(clause, end, actor=True) if end < clause.end else None
+    if (
+        genitive is not None
+        and genitive.first == end
+        and noun.rule.genitive == "actor"
+        and not noun.prefix.endswith(("ال", "لل"))
+    ):
+        end = genitive.last + 1  # غارات التحالف: who made them
+    return _past_subject(clause, Arg(k, end - 1, words.starts[k], words.ends[end - 1]), end)
 
 
 def _event_subject(clause: Clause, k: int) -> bool:
