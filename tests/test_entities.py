@@ -114,6 +114,19 @@ def test_a_word_that_reads_like_a_proclitic_and_a_given_name_is_the_word():
     assert "لجان المقاومة" in texts_of(doc, "ORG")
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a nisba after a title and a given name is the family name
+        ("وقال المتحدث الأمني اللواء منصور التركي إن الموقوفين خططوا لهجمات.", "منصور التركي"),
+        # a title of a place after a name is no third name word
+        ("ترأس الأمير خالد الفيصل أمير منطقة مكة المكرمة الاجتماع.", "خالد الفيصل"),
+    ],
+)
+def test_where_a_name_after_a_title_ends(text, person):
+    assert person in texts_of(analyse(text), "PER")
+
+
 def test_a_verb_after_qad_is_no_given_name():
     doc = analyse("وكانت اللجنة قد رفعت الفائدة بمقدار نقطتين في الربيع الماضي.")
     assert texts_of(doc, "PER") == []

@@ -695,3 +695,17 @@ def test_quotation_in_a_sentence_an_agency_reports_keeps_its_speaker(text, quote
     found = quotes(text)
     assert one(found, "direct", quoted)["who"] == who
     assert one(found, "indirect", "وزير الزراعة")["type"] == "media"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a title of several words, then a name the entity stage found
+        ("وقال وكيل الوزارة الدكتور عبدالعزيز الخضيري إن اللجنة ستجتمع.", "عبدالعزيز الخضيري"),
+        ("وأكد صاحب السمو الملكي الأمير خالد الفيصل أمير منطقة مكة أن العمل جار.", "خالد الفيصل"),
+        # a person after من is whom the source is close to, not the speaker
+        ("وقال مصدر مقرب من الرئيس محمد مرسي إن الوضع صعب.", "مصدر مقرب"),
+    ],
+)
+def test_the_person_named_in_a_long_subject_speaks(text, speaker):
+    assert [q["who"] for q in quotes(text) if q["kind"] == "indirect"] == [speaker]

@@ -216,6 +216,8 @@ def _third_name_word(words: Words, i: int) -> bool:
     follows a name ("محمد بوعزيزي احتجاجات"، "حسن أبولبده كلمة"): a feminine or
     plural ending, where a given name (حسين، فاطمة) or a link word would not."""
     word = words.word(i)
+    if _title_of_a_place(words, i):
+        return False  # "خالد الفيصل أمير منطقة مكة": أمير is a name, but here the title
     if word in _given_first_words() or word in _NAME_LINKS or words.word(i - 1) in _NAME_LINKS:
         return True
     if word.startswith("ل") and len(word) == 4:
@@ -225,6 +227,17 @@ def _third_name_word(words: Words, i: int) -> bool:
     if i >= 2 and words.word(i - 2) in ("عبد", "ابو"):
         return word not in stopwords()  # "عبد السلام أحيزون": after a compound given name
     return not word.endswith(("ه", "ات", "ون", "ين"))
+
+
+def _title_of_a_place(words: Words, i: int) -> bool:
+    """Word ``i`` opens a title (أمير، وزير، رئيس) whose next word is a kind of
+    place or organisation (أمير منطقة، رئيس مجلس)."""
+    word = words.word(i)
+    return (
+        (word in cue_first_words() or "ال" + word in cue_first_words())
+        and i + 1 < len(words)
+        and (words.word(i + 1) in place_cues() or words.word(i + 1) in org_heads())
+    )
 
 
 def _noun_and_adjective(words: Words, i: int) -> bool:
@@ -381,7 +394,8 @@ def persons_after_titles(words: Words, occ: Occupancy, tags: Tags) -> Iterator[M
             continue  # "رئيس بلدية بيرزيت": the title's institution, named after it
         n = _name_extent(words, occ, j)
         if n == 1 and j + 1 < len(words) and words.word(j) in _given_first_words():
-            n += _title_family_name(words, occ, j + 1)  # "رئيس المجلس مازن القاضي إن"
+            # "رئيس المجلس مازن القاضي إن"، "اللواء منصور التركي"
+            n += _title_family_name(words, occ, j + 1) or _nisba_family_name(words, occ, j + 1)
         needed = 2 if cue_words[-1] in _GENERIC_CUES and length == 1 else 1
         if n >= needed:
             mention = Mention(words.starts[j], words.ends[j + n - 1], "PER", "title", role=role)

@@ -337,7 +337,8 @@ def subject(ctx: Context, i: int, limit: int, position: int) -> Speaker | None:
         end = phrase_end(ctx, i, limit, 6)
         if kind == ROLE:
             person = (
-                _apposed_person(ctx, i, limit)
+                _person_in_subject(ctx, i, limit)
+                or _apposed_person(ctx, i, limit)
                 or _closing_person(ctx, i, limit)
                 or trailing_name(ctx, i, limit)
             )
@@ -351,6 +352,7 @@ def subject(ctx: Context, i: int, limit: int, position: int) -> Speaker | None:
         _apposed_person(ctx, i, limit)
         or _closing_person(ctx, i, limit)
         or trailing_name(ctx, i, limit)
+        or _person_in_subject(ctx, i, limit)  # "وكيل الوزارة الدكتور عبدالعزيز الخضيري"
         or _phrase_speaker(ctx, i, phrase_end(ctx, i, limit, 4), UNKNOWN)
     )
 
@@ -613,23 +615,9 @@ def _titled(ctx: Context, i: int, limit: int, position: int) -> Speaker:
     """A title: the name apposed to it, else the person of the document
     holding it, else the title itself as a role."""
     end = phrase_end(ctx, i, limit)
-    persons: list[EntityRef] = []
-    for j in range(i + 1, min(limit, i + MAX_APPOSITION)):
-        word = ctx.word(j)
-        if ctx.lex.is_complementizer(word) or ctx.lex.verb_kind(word):
-            break
-        entity = person_in_word(ctx, j)
-        if (
-            entity is not None
-            and entity not in persons
-            and ctx.text[entity.ns : entity.ne] not in ctx.lex.documents  # "الوزير في تغريدة"
-        ):
-            persons.append(entity)
-    if persons:
-        # a word of the title read as a person outside the KB ("المفوض السامي …
-        # لشؤون اللاجئين فيليبو غراندي") gives way to a KB person after it
-        known = [e for e in persons if not str(e.data.get("id") or "").startswith("per:~")]
-        return as_person(ctx, known[0] if known else persons[0], limit)
+    person = _person_in_subject(ctx, i, limit)
+    if person is not None:
+        return person
     title = ctx.matches(i, ctx.lex.role_heads)[0]
     apposed = (
         _apposition(ctx, end, limit)
@@ -647,6 +635,33 @@ def _titled(ctx: Context, i: int, limit: int, position: int) -> Speaker:
     first = ctx.lex.strip_proclitic(ctx.word(i))
     anaphor = bare(first) if end - i == 1 and first.startswith("ال") else None
     return Speaker(ctx.text[start:stop], None, ROLE, (start, stop), anaphor, (start, stop))
+
+
+#: after these the subject names someone else than the speaker
+_SOURCE_OF = frozenset({"من", "عن"})
+
+
+def _person_in_subject(ctx: Context, i: int, limit: int) -> Speaker | None:
+    """The person the entity stage found in the subject that starts with a
+    title at word ``i`` ("وكيل الوزارة الدكتور عبدالعزيز الخضيري")."""
+    persons: list[EntityRef] = []
+    for j in range(i + 1, min(limit, i + MAX_APPOSITION)):
+        word = ctx.word(j)
+        if ctx.lex.is_complementizer(word) or ctx.lex.verb_kind(word) or word in _SOURCE_OF:
+            break  # "مصدر مقرب من الرئيس …": whom the speaker is close to
+        entity = person_in_word(ctx, j)
+        if (
+            entity is not None
+            and entity not in persons
+            and ctx.text[entity.ns : entity.ne] not in ctx.lex.documents  # "الوزير في تغريدة"
+        ):
+            persons.append(entity)
+    if not persons:
+        return None
+    # a word of the title read as a person outside the KB ("المفوض السامي …
+    # لشؤون اللاجئين فيليبو غراندي") gives way to a KB person after it
+    known = [e for e in persons if not str(e.data.get("id") or "").startswith("per:~")]
+    return as_person(ctx, known[0] if known else persons[0], limit)
 
 
 def _apposition(ctx: Context, end: int, limit: int) -> Speaker | None:
