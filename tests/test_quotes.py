@@ -709,3 +709,11 @@ def test_quotation_in_a_sentence_an_agency_reports_keeps_its_speaker(text, quote
 )
 def test_the_person_named_in_a_long_subject_speaks(text, speaker):
     assert [q["who"] for q in quotes(text) if q["kind"] == "indirect"] == [speaker]
+
+
+def test_an_honorific_pronoun_speaks_for_the_person_before_it():
+    found = quotes(
+        "استقبل الأمير فيصل بن سلمان أمير المنطقة الوفد أمس. "
+        "وأوضح سموه خلال اللقاء أن «المشروعات تسير وفق الخطة»."
+    )
+    assert {q["who"] for q in found} == {"فيصل بن سلمان"}

@@ -163,6 +163,19 @@ def _antecedent(ctx: Context, cue: Cue, earlier: list[Cue], chain: Chain) -> Spe
     return None
 
 
+def _honoured(ctx: Context, cue: Cue, earlier: list[Cue]) -> Speaker | None:
+    """Who "سموه", "معاليه" (a title with a pronoun) is: the latest person who
+    spoke, else the latest person named before the cue."""
+    speaker = cue.speaker
+    if speaker is None or normalize_string(speaker.name or "") not in ctx.lex.honorifics:
+        return None
+    for previous in reversed(earlier):
+        if previous.speaker and previous.speaker.type == PERSON and previous.speaker.known:
+            return previous.speaker
+    persons = [e for e in ctx.entities if e.label == "PER" and e.ne <= cue.start]
+    return from_entity(ctx, persons[-1]) if persons else None
+
+
 def _full_name(ctx: Context, cue: Cue) -> Speaker | None:
     """A subject the entity stage did not find, one word closing a name
     written in full earlier in the document ("وقال ألباريس")."""
@@ -216,6 +229,7 @@ def resolve_speakers(ctx: Context, cues: list[Cue]) -> Chain:
     for cue in cues:
         antecedent = (
             _full_name(ctx, cue)
+            or _honoured(ctx, cue, earlier)
             or _antecedent(ctx, cue, earlier, chain)
             or _named_earlier(cue, earlier)
         )

@@ -54,6 +54,7 @@ class Lexicon:
     copulas: frozenset[str]  # كان … قد قال: the subject between them
     resumptives: frozenset[str]  # وفق ما أفادت به: the pronoun after the verb
     nominalizers: frozenset[str]  # عدم ذكر: a verb form after them is a noun
+    honorifics: frozenset[str]  # سموه، معاليه: the person named before
     clause_breaks: Phrases
     org_heads: frozenset[str]
     name_heads: frozenset[str]
@@ -131,6 +132,7 @@ def lexicon() -> Lexicon:
         copulas=_words(phrase_words, "copula"),
         resumptives=_words(phrase_words, "resumptive"),
         nominalizers=_words(phrase_words, "nominal"),
+        honorifics=_words(phrase_words, "honorific"),
         document_modifiers=_words(phrase_words, "document"),
         issuing_verbs=_words(phrase_words, "issued"),
         clause_breaks=Phrases.of(
