@@ -192,3 +192,39 @@ def test_construct_phrases(pipeline, text, event_type, actor, target):
     event = one(pipeline, text, event_type)
     assert role_text(event, "actor") == actor
     assert role_text(event, "target") == target
+
+
+def events_of(pipeline, text: str) -> list[dict[str, Any]]:
+    doc = pipeline(Doc(text, meta=Metadata(date="2021-03-10")))
+    return [event_record(s) for s in doc.spans(LAYER)]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor", "target"),
+    [
+        # a verb and its verbal noun of the same type as object are one event
+        ("استعاد الجيش السيطرة على بلدة القصير.", "SEIZE", "الجيش", "بلدة القصير"),
+        ("استعادت الشرطة السيطرة على السجن المركزي.", "SEIZE", "الشرطة", "السجن المركزي"),
+        # ... and so are a verbal noun and its genitive of the same type
+        ("وأعلن المتحدث الانتصار بعد استعادة السيطرة على المرتفعات.", "SEIZE", None, "المرتفعات"),
+    ],
+)
+def test_verb_and_verbal_noun_of_one_type_are_one_event(pipeline, text, event_type, actor, target):
+    found = [e for e in events_of(pipeline, text) if e["type"] == event_type]
+    assert len(found) == 1
+    assert role_text(found[0], "actor") == actor
+    assert role_text(found[0], "target") == target
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "target"),
+    [
+        # an expression ending in a preposition or a noun in construct takes the argument
+        # after it, also when its first word has the article
+        ("وأكد المتحدث السيطرة على المرتفعات المحيطة بالبلدة.", "SEIZE", "المرتفعات"),
+        ("وطالبت المنظمة بالإفراج عن المعتقلين فورا.", "RETREAT", "المعتقلين"),
+        ("وأعلنت الوزارة إطلاق سراح الرهائن أمس.", "RETREAT", "الرهائن"),
+    ],
+)
+def test_expressions_that_govern_their_target(pipeline, text, event_type, target):
+    assert role_text(one(pipeline, text, event_type), "target") == target

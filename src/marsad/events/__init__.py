@@ -208,8 +208,11 @@ def _sentence_events(
     persons = {m.first for m in clause.mentions if m.label == "PER"}
     dead = fatalities(words, clause.start, clause.end, persons)
     events: list[dict[str, Any]] = []
+    governed: dict[int, int] = {}  # noun trigger's first word -> index of the verb's event
     for hit in hits:
         roles = assign(clause, hit, kinds)
+        if roles.governs is not None:
+            governed.setdefault(roles.governs, len(events))
         mood = modality(words, hit, clause.start)
         start, end = doc.normalized.to_original(
             words.starts[hit.first] + len(hit.prefix), words.ends[hit.last]
@@ -233,7 +236,26 @@ def _sentence_events(
                 "sentence": sentence.pair(),
             }
         )
-    return _merge(events)
+    return _merge(_fold(events, [governed.get(hit.first) for hit in hits]))
+
+
+def _fold(events: list[dict[str, Any]], into: list[int | None]) -> list[dict[str, Any]]:
+    """A verbal noun that is the object (or subject) of a trigger verb of its
+    type is the same event (استعادت القوات السيطرة على مدينة الرمادي: one
+    SEIZE): its roles fill the verb's empty ones, and the verb's trigger, mode
+    and modality stand."""
+    folded: set[int] = set()
+    for index, verb in enumerate(into):
+        if verb is None or verb == index or verb in folded:
+            continue
+        kept, event = events[verb], events[index]
+        if kept["actor"] is None and event["actor"] is not None:
+            kept["actor"], kept["_guessed"] = event["actor"], event["_guessed"]
+        for role in ("target", "place"):
+            if kept[role] is None and event[role] != kept["actor"]:
+                kept[role] = event[role]
+        folded.add(index)
+    return [event for index, event in enumerate(events) if index not in folded]
 
 
 def add_events(doc: Doc) -> None:

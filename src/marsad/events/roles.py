@@ -120,6 +120,9 @@ class Roles:
     #: the actor was not found next to the trigger but guessed from the sentence
     #: (an air force, an attacker noun): the other triggers of the event win
     guessed: bool = False
+    #: the first word of a noun trigger of the same type that is this verb's
+    #: object or subject (استعادت القوات السيطرة على …): one event with it
+    governs: int | None = None
 
 
 def sequence_end(words: EventWords, i: int, end: int, kind: str, event_type: str) -> int | None:
@@ -1190,8 +1193,23 @@ def _verbal(clause: Clause, hit: Hit, roles: Roles) -> None:
     elif _coordinated_verb(clause, hit):
         subject = _previous_subject(clause, hit)  # اقتحم المستوطنون القرية وأحرقوا
     roles.actor = roles.actor or subject
+    roles.governs = _same_event_noun(clause, hit, after)
     if roles.target is None and _direct_object(hit.rule.type) and not intransitive:
         roles.target = _first_after(clause, after, actor=False)
+
+
+def _same_event_noun(clause: Clause, hit: Hit, after: int) -> int | None:
+    """A noun trigger of the verb's type right after the verb and its subject,
+    its object (استعادت القوات السيطرة على المدينة، خرجوا إلى الشوارع احتجاجا):
+    the verb and its verbal noun tell one event. Its first word, or None."""
+    words = clause.words
+    k = after
+    while k < clause.end and clause.mention_at(k) is None and _skippable(clause, k):
+        k += 1
+    noun = clause.nouns.get(k)
+    if noun is None or noun.rule.type != hit.rule.type or noun.rule.genitive == SELF:
+        return None  # تظاهر المتظاهرون: the noun of the actor is its subject
+    return None if _comma(words.between(k - 1, k)) else k
 
 
 def _past_event_subject(clause: Clause, hit: Hit, after: int) -> int:
@@ -1344,7 +1362,10 @@ def _past_subject(clause: Clause, subject: Arg, after: int) -> int:
 
 def _nominal(clause: Clause, hit: Hit, roles: Roles) -> None:
     """The word after a verbal noun is its genitive, closer than any marker:
-    it wins over a target found after ضد/على further on."""
+    it wins over a target found after ضد/على further on. A verbal noun of the
+    same type as its genitive is one event with it (استعادة السيطرة على …)."""
+    if not hit.prefix.endswith(("ال", "لل")) or _open_expression(clause, hit):
+        roles.governs = _same_event_noun(clause, hit, hit.last + 1)
     following = _first_after(clause, hit.last + 1, actor=False)
     if following is not None and not _genitive_of(clause, hit, following):
         following = None
@@ -1433,7 +1454,7 @@ def _genitive_of(clause: Clause, hit: Hit, arg: Arg) -> bool:
     words = clause.words
     if arg.label == "NORP":
         return True
-    if hit.prefix.endswith(("ال", "لل")):
+    if hit.prefix.endswith(("ال", "لل")) and not _open_expression(clause, hit):
         return False
     if arg.first != hit.last + 1:
         return True
@@ -1441,6 +1462,19 @@ def _genitive_of(clause: Clause, hit: Hit, arg: Arg) -> bool:
     if adjective and clause.mention_at(arg.first) is None and agree(words, hit.last, arg.first):
         return False  # هجوم خاطف: "swift", not "kidnapper"
     return not _coordinated(clause, arg.first)
+
+
+def _open_expression(clause: Clause, hit: Hit) -> bool:
+    """A multi-word noun trigger whose last word governs what follows it: a
+    preposition (السيطرة على، القبض على، الإفراج عن) or a noun in construct,
+    without the article (إطلاق سراح): the argument after it is its complement,
+    also when its first word has the article."""
+    if hit.last == hit.first:
+        return False
+    words = clause.words
+    return has_form(words, hit.last, modifiers()["function"].forms) or not _definite(
+        words, hit.last
+    )
 
 
 def _coordinated(clause: Clause, k: int) -> bool:
