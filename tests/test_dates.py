@@ -495,3 +495,8 @@ def test_a_future_verb_makes_a_bare_weekday_the_coming_one(text: str, value: str
 )
 def test_last_quarter_and_the_first_of_a_month(text: str, span: str, value: str) -> None:
     assert one(text)[:3] == (span, "DATE", value)
+
+
+@pytest.mark.parametrize("text", ["لليوم العشرين على التوالي", "في اليوم الحادي عشر للمعارك"])
+def test_the_nth_day_of_something_is_not_today(text: str) -> None:
+    assert found(text) == []

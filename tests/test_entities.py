@@ -127,6 +127,22 @@ def test_where_a_name_after_a_title_ends(text, person):
     assert person in texts_of(analyse(text), "PER")
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("قطع المحتجون الطرق في بيروت وطرابلس وصيدا.", "loc:lb_tripoli"),
+        ("اندلعت اشتباكات في طرابلس قرب مطار معيتيقة في ليبيا.", "loc:ly_tripoli"),
+    ],
+)
+def test_a_name_two_places_share_follows_the_document_country(text, place):
+    assert place in ids_of(analyse(text), "طرابلس")
+
+
+def test_a_place_name_that_is_a_word_is_no_place_without_a_cue():
+    doc = analyse("لن نغادر الشارع قبل رحيل الطبقة السياسية كلها.")
+    assert texts_of(doc, "GPE", "LOC") == []
+
+
 def test_a_verb_after_qad_is_no_given_name():
     doc = analyse("وكانت اللجنة قد رفعت الفائدة بمقدار نقطتين في الربيع الماضي.")
     assert texts_of(doc, "PER") == []

@@ -159,7 +159,8 @@ def _rules(p: dict[str, str]) -> list[str]:
         rf"|(?P<an_u2>اليوم|{p['UNIT']})\s+(?P<an_w>{p['ANAPHOR']}){END}))",
         # [مساء] أمس [الجمعة]; not "اليوم الوطني"
         rf"(?P<rday>(?:(?P<d_part>{p['PART']})\s+)?(?P<d_w>{p['DAY']}){END}"
-        rf"(?!\s+{p['NOT_DAY']}{END})(?:\s+(?P<d_wd>{p['WD']}){END})?)",
+        # "اليوم الوطني", "لليوم العشرين على التوالي": a day of something, not today
+        rf"(?!\s+(?:{p['NOT_DAY']}|{p['ORD']}){END})(?:\s+(?P<d_wd>{p['WD']}){END})?)",
         # [صباح] [يوم] الثلاثاء [المقبل]
         rf"(?P<wday>(?:(?P<w_part>{p['PART']})\s+)?(?:يوم\s+)?(?P<w_wd>{p['WD']}){END}"
         rf"(?:\s+(?P<w_sh>{p['SHIFT']}){END})?)",
