@@ -228,3 +228,19 @@ def test_verb_and_verbal_noun_of_one_type_are_one_event(pipeline, text, event_ty
 )
 def test_expressions_that_govern_their_target(pipeline, text, event_type, target):
     assert role_text(one(pipeline, text, event_type), "target") == target
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor"),
+    [
+        # the adjective of an international body names it, as a nationality names a country
+        ("ووصلت مساعدات أممية إلى المخيمات الحدودية.", "AID", "أممية"),
+        ("ودخلت قافلة المساعدات الأممية إلى البلدة المحاصرة.", "AID", "الأممية"),
+        ("وقصفت قوات أممية مواقع المتمردين شرقي البلاد.", "ASSAULT", "قوات أممية"),
+        ("وحذرت وكالات أممية من تفشي الأوبئة في المخيمات.", "THREATEN", "وكالات أممية"),
+    ],
+)
+def test_adjectives_of_international_bodies(pipeline, text, event_type, actor):
+    event = one(pipeline, text, event_type)
+    assert role_text(event, "actor") == actor
+    assert event["actor"]["id"] == "org:un"

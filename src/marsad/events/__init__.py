@@ -28,10 +28,17 @@ from typing import Any
 from marsad.doc import Doc, Span
 from marsad.entities import load_kb
 from marsad.entities.kb import KnowledgeBase
-from marsad.events.lexicon import NOUN, VERB
+from marsad.events.lexicon import NOUN, VERB, body_nisbas
 from marsad.events.places import choose_place, locate
 from marsad.events.roles import Arg, Clause, Roles, assign
-from marsad.events.triggers import EventWords, Hit, fatalities, find_triggers, modality
+from marsad.events.triggers import (
+    EventWords,
+    Hit,
+    fatalities,
+    find_triggers,
+    modality,
+    stems,
+)
 
 __all__ = ["LAYER", "add_events", "event_record"]
 
@@ -71,6 +78,10 @@ def _clause(doc: Doc, words: EventWords, sentence: Span, entities: list[Span],
         mentions.append(arg)
         for i in range(first, last + 1):
             by_word[i] = arg
+    for arg in _body_nisbas(words, start, end, by_word):
+        mentions.append(arg)
+        by_word[arg.first] = arg
+    mentions.sort(key=lambda m: m.first)
     dates: set[int] = set()
     for span in doc.spans("dates"):
         if sentence.start <= span.start < sentence.end:
@@ -78,6 +89,30 @@ def _clause(doc: Doc, words: EventWords, sentence: Span, entities: list[Span],
             last = words.first_from(norm.to_normalized(span.end))
             dates.update(range(first, last))
     return Clause(words, start, end, mentions, by_word, dates, doc.text, norm.to_original)
+
+
+def _body_nisbas(words: EventWords, start: int, end: int, taken: dict[int, Arg]) -> list[Arg]:
+    """Adjectives of international bodies (``nisba.tsv``: مساعدات أممية، القوات
+    الأممية) outside entity mentions, as NORP mentions of the body: read like a
+    nationality adjective, which names its country."""
+    table = body_nisbas()
+    found: list[Arg] = []
+    for i in range(start, end):
+        if i in taken:
+            continue
+        for prefix, stem in stems(words, i):
+            ident = table.get(stem)
+            if ident is None or prefix not in _NISBA_PREFIXES:
+                continue
+            keep = 2 if prefix.endswith("ال") else 0  # the article belongs to the adjective
+            ns = words.starts[i] + len(prefix) - keep
+            found.append(Arg(i, i, ns, words.ends[i], "NORP", {"id": ident}))
+            break
+    return found
+
+
+#: proclitics a body's adjective may carry: the article and the conjunction
+_NISBA_PREFIXES = frozenset({"", "ال", "و", "وال"})
 
 
 def _span_record(doc: Doc, arg: Arg | None) -> dict[str, Any] | None:

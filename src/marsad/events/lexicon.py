@@ -5,7 +5,9 @@
 * ``modifiers.tsv``: negation, denial, intention, commitment, violation cues
   and the words that may stand between a verb and its arguments;
 * ``roles.tsv``: the prepositions and markers that attach actors, targets and
-  places, and the common nouns that can be an actor or a victim.
+  places, and the common nouns that can be an actor or a victim;
+* ``nisba.tsv``: adjectives of international bodies (أممية → the UN), read as
+  nationality adjectives are.
 
 Everything is normalised with :func:`marsad.text.normalize.normalize_string`, so
 matching compares folded forms (أ → ا, ة → ه, no diacritics).
@@ -162,6 +164,17 @@ def modifiers() -> dict[str, Cues]:
             int(window) if window.isdigit() else 0,
         )
     return found
+
+
+@cache
+def body_nisbas() -> dict[str, str]:
+    """Adjectives of international bodies (``nisba.tsv``: أممية → org:un), normalised,
+    to the id of the body."""
+    return {
+        normalized(form): ident
+        for ident, forms in read_tsv("events/nisba.tsv")
+        for form in forms.split("|")
+    }
 
 
 @dataclass(frozen=True, slots=True)

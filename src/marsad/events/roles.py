@@ -366,7 +366,8 @@ def noun_phrase(clause: Clause, i: int, *, actor: bool) -> Arg | None:
     if function or number_at(words, i) is not None:
         return None
     if not is_a(words, i, "actor_noun"):
-        if actor or cannot_head(clause, i):
+        body = _body_adjective(clause, i)  # وكالات أممية: the body acts
+        if not body and (actor or cannot_head(clause, i)):
             return None
         reading = stems(words, i)[0]
     else:
@@ -388,6 +389,8 @@ def noun_phrase(clause: Clause, i: int, *, actor: bool) -> Arg | None:
             last, data = following.last, following.data  # قوات التحالف
         elif following is not None and following.label == "NORP" and agree(words, last, last + 1):
             last, data = following.last, following.data  # جنود إسرائيليون
+        elif following is not None and last == i and _body_adjective(clause, i):
+            last, data = following.last, following.data  # وكالات أممية
         elif (
             following is None
             and not has_form(words, last + 1, modifiers()["function"].forms)
@@ -401,6 +404,24 @@ def noun_phrase(clause: Clause, i: int, *, actor: bool) -> Arg | None:
             break
     arg = Arg(i, last, words.starts[i] + max(cut, 0), words.ends[last], "", data)
     return _title_name(clause, arg)
+
+
+def _body_adjective(clause: Clause, i: int) -> bool:
+    """The noun at word ``i`` is described by the adjective of an international
+    body (``nisba.tsv``: وكالات أممية، بعثة أممية): it names that body, which acts."""
+    following = clause.mention_at(i + 1)
+    return (
+        following is not None
+        and following.label == "NORP"
+        and (following.id or "").startswith("org:")
+        and not has_form(clause.words, i, modifiers()["function"].forms | modifiers()["time"].forms)
+        and _article(clause.words.word(i)) == _article(clause.words.word(i + 1))
+    )
+
+
+def _article(word: str) -> bool:
+    """The word starts with the article, after و / ف at most (not وكالات = و + ك + ال)."""
+    return word.startswith(("ال", "وال", "فال"))
 
 
 def _construct_genitive(clause: Clause, head: int, k: int, *, actor: bool) -> bool:
