@@ -691,3 +691,8 @@ def test_ali_is_a_name_where_the_text_writes_ala_with_alef_maqsura():
     # a text that never writes ى cannot tell على from علي: no name is guessed
     undotted = analyse("وحصلت البلدية علي منحة جديدة، وأكد علي حسن أن العمل سيبدأ قريبا في الحي.")
     assert texts_of(undotted, "PER") == []
+
+
+def test_saudi_regions_are_places():
+    doc = analyse("أعلنت شرطة منطقة القصيم القبض على مطلوب، وزار الأمير منطقة عسير.")
+    assert {"loc:sa_qassim", "loc:sa_asir"} <= {i for _, _, i in mentions(doc)}
