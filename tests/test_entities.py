@@ -696,3 +696,9 @@ def test_ali_is_a_name_where_the_text_writes_ala_with_alef_maqsura():
 def test_saudi_regions_are_places():
     doc = analyse("أعلنت شرطة منطقة القصيم القبض على مطلوب، وزار الأمير منطقة عسير.")
     assert {"loc:sa_qassim", "loc:sa_asir"} <= {i for _, _, i in mentions(doc)}
+
+
+@pytest.mark.parametrize("title", ["قائد ميداني", "ناشط حقوقي", "خبير اقتصادي"])
+def test_a_nisba_after_an_indefinite_title_is_its_adjective(title):
+    doc = analyse(f"وأكد {title} أن الوضع مستقر في المدينة.")
+    assert texts_of(doc, "PER") == []

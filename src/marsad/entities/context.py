@@ -397,11 +397,25 @@ def persons_after_titles(words: Words, occ: Occupancy, tags: Tags) -> Iterator[M
             # "رئيس المجلس مازن القاضي إن"، "اللواء منصور التركي"
             n += _title_family_name(words, occ, j + 1) or _nisba_family_name(words, occ, j + 1)
         needed = 2 if cue_words[-1] in _GENERIC_CUES and length == 1 else 1
+        if n == 1 and _adjective_of_title(words, cue_words, j):
+            continue  # "قائد ميداني"، "ناشط حقوقي": a field commander, not Mr ميداني
         if n >= needed:
             mention = Mention(words.starts[j], words.ends[j + n - 1], "PER", "title", role=role)
             occ.claim(mention)
             yield mention
             resume = j + n
+
+
+def _adjective_of_title(words: Words, cue_words: tuple[str, ...], j: int) -> bool:
+    """Word ``j``, alone after an indefinite title, is the title's nisba
+    adjective (ends in ي) rather than a name, unless it is a known given name."""
+    word = words.word(j)
+    return (
+        not cue_words[0].startswith("ال")
+        and word.endswith("ي")
+        and not word.startswith("ال")
+        and word not in _given_first_words()
+    )
 
 
 def persons_in_quotes(words: Words, occ: Occupancy, tags: Tags) -> Iterator[Mention]:
