@@ -500,3 +500,7 @@ def test_last_quarter_and_the_first_of_a_month(text: str, span: str, value: str)
 @pytest.mark.parametrize("text", ["لليوم العشرين على التوالي", "في اليوم الحادي عشر للمعارك"])
 def test_the_nth_day_of_something_is_not_today(text: str) -> None:
     assert found(text) == []
+
+
+def test_a_count_in_digits_after_a_plural_unit() -> None:
+    assert one("خلال الساعات الـ24 الماضية")[1:3] == ("DURATION", "PT24H")

@@ -89,7 +89,8 @@ def pieces() -> dict[str, str]:
         "ANAPHOR": _words("anaphor"),
         "THAT": _words("that"),
         "PLURAL": alternation(w for w, v in count.items() if ":" not in v),
-        "CARD_DEF": "ال" + _numbers("cardinal", 3, 100),
+        # السنوات الخمس, الساعات الـ24 (the tatweel is gone once normalised)
+        "CARD_DEF": rf"ال(?:{_numbers('cardinal', 3, 100)}|\d{{1,3}}(?!\d))",
         "AGO": _words("ago"),
         "MOD": _words("mod"),
         "PART": _words("part"),
