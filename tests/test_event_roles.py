@@ -244,3 +244,32 @@ def test_adjectives_of_international_bodies(pipeline, text, event_type, actor):
     event = one(pipeline, text, event_type)
     assert role_text(event, "actor") == actor
     assert event["actor"]["id"] == "org:un"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        # بحث (discussed) is a meeting with a party after مع, or with a subject of two sides
+        ("وبحث رئيس الوزراء مع نظيره المغربي ملفات التعاون.", "رئيس الوزراء", "نظيره"),
+        ("وبحث الطرفان آليات تنفيذ الاتفاقية التجارية.", "الطرفان", None),
+    ],
+)
+def test_discussed_with_a_party_is_a_meeting(pipeline, text, actor, target):
+    event = one(pipeline, text, "CONSULT")
+    assert role_text(event, "actor") == actor
+    assert role_text(event, "target") == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # searching, a topic without a party, a purpose with ل: no meeting
+        "يبحث رجال الإنقاذ عن المفقودين تحت الأنقاض.",
+        "وبحث مجلس الإدارة الميزانية السنوية للشركة.",
+        "عقدت اللجنة جلستها لبحث الميزانية مع الخبراء.",
+        # received: not coded (its object is as often passengers, cases or patients)
+        "يستقبل المنفذ المسافرين القادمين من الجنوب.",
+    ],
+)
+def test_no_meeting_without_a_party(pipeline, text):
+    assert not [e for e in events_of(pipeline, text) if e["type"] == "CONSULT"]

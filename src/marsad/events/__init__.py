@@ -244,10 +244,14 @@ def _sentence_events(
     dead = fatalities(words, clause.start, clause.end, persons)
     events: list[dict[str, Any]] = []
     governed: dict[int, int] = {}  # noun trigger's first word -> index of the verb's event
+    firsts: list[int] = []  # the first word of each event's trigger
     for hit in hits:
         roles = assign(clause, hit, kinds)
+        if roles.void:
+            continue  # يستقبل المنفذ المسافرين: no meeting
         if roles.governs is not None:
             governed.setdefault(roles.governs, len(events))
+        firsts.append(hit.first)
         mood = modality(words, hit, clause.start)
         start, end = doc.normalized.to_original(
             words.starts[hit.first] + len(hit.prefix), words.ends[hit.last]
@@ -271,7 +275,7 @@ def _sentence_events(
                 "sentence": sentence.pair(),
             }
         )
-    return _merge(_fold(events, [governed.get(hit.first) for hit in hits]))
+    return _merge(_fold(events, [governed.get(first) for first in firsts]))
 
 
 def _fold(events: list[dict[str, Any]], into: list[int | None]) -> list[dict[str, Any]]:

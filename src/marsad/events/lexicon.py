@@ -197,7 +197,12 @@ class Markers:
 def role_markers() -> dict[str, list[Markers]]:
     found: dict[str, list[Markers]] = defaultdict(list)
     for kind, types, forms in read_tsv("events/roles.tsv"):
-        sequences = tuple(tuple(normalized(f).split()) for f in forms.split("|"))
+        # PAST/PRESENT is a verb, conjugated as in triggers.tsv (بحث/يبحث)
+        sequences = tuple(
+            (form,) if "/" in f else tuple(normalized(f).split())
+            for f in forms.split("|")
+            for form in (sorted(expand(f)) if "/" in f else [f])
+        )
         scope = frozenset() if types == "*" else frozenset(types.split(","))
         found[kind].append(Markers(sequences, scope))
     return dict(found)

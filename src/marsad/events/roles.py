@@ -42,6 +42,7 @@ from marsad.events.lexicon import (
     marker_words,
     modifiers,
     role_markers,
+    triggers,
 )
 from marsad.events.triggers import EventWords, Hit, has_form, number_at, prepositions, stems
 
@@ -120,6 +121,8 @@ class Roles:
     #: the actor was not found next to the trigger but guessed from the sentence
     #: (an air force, an attacker noun): the other triggers of the event win
     guessed: bool = False
+    #: a verb that is an event only with a party (بحث) found none: no event
+    void: bool = False
     #: the first word of a noun trigger of the same type that is this verb's
     #: object or subject (استعادت القوات السيطرة على …): one event with it
     governs: int | None = None
@@ -434,9 +437,11 @@ def _construct_genitive(clause: Clause, head: int, k: int, *, actor: bool) -> bo
     الليلة الماضية), no trigger, no word that cannot head a role, and not the
     subject of a verb right after it (… المسلحون قتلوا). For a subject the
     genitive is a group (عناصر التنظيم، مقاتلو المعارضة) and the head no attacker
-    noun: after a verb, "مسلح المسجد" is the subject and its object."""
+    noun: after a verb, "مسلح المسجد" is the subject and its object. A title
+    takes its office (وزير الخارجية، قائد الشرطة), also a noun in ـية."""
     words = clause.words
-    if actor and (not is_a(words, k, "actor_noun") or is_a(words, head, "attacker")):
+    title = is_a(words, head, "title")
+    if actor and not title and (not is_a(words, k, "actor_noun") or is_a(words, head, "attacker")):
         return False
     if k >= clause.end or clause.mention_at(k) is not None or clause.mention_at(head) is not None:
         return False
@@ -451,7 +456,15 @@ def _construct_genitive(clause: Clause, head: int, k: int, *, actor: bool) -> bo
         "ال"
     ):
         return False
-    if _skippable(clause, k) or cannot_head(clause, k):
+    if _skippable(clause, k):
+        return False
+    if title:
+        # وزير الخارجية، قائد الشرطة: a title's genitive names its office, a nisba too
+        cues = modifiers()
+        stops = cues["function"].forms | cues["time"].forms | marker_words("verb")
+        if has_form(words, k, stops):
+            return False
+    elif cannot_head(clause, k):
         return False
     following = k + 1
     return not (
@@ -1009,10 +1022,8 @@ def _air_actor(clause: Clause, target: Arg | None, kinds: dict[str, str]) -> Arg
 
 def assign(clause: Clause, hit: Hit, kinds: dict[str, str]) -> Roles:
     """Actor and target of ``hit``; ``kinds`` gives the KB kind of entity ids."""
-    roles = Roles(
-        actor=_after_marker(clause, hit, "agent", actor=True),
-        target=_after_marker(clause, hit, "target", actor=False),
-    )
+    marked = _after_marker(clause, hit, "target", actor=False)
+    roles = Roles(actor=_after_marker(clause, hit, "agent", actor=True), target=marked)
     after = hit.last + 1
     inside = _inside(clause, hit)
     if _supported_by(clause, hit):
@@ -1046,7 +1057,50 @@ def assign(clause: Clause, hit: Hit, kinds: dict[str, str]) -> Roles:
         roles.target = None
     if roles.target is not None and not _fits_party(clause, hit, roles.target):
         roles.target = None
+    _with_a_party(clause, hit, roles, marked)
     return roles
+
+
+def _with_a_party(clause: Clause, hit: Hit, roles: Roles, marked: Arg | None) -> None:
+    """Verbs that are a meeting only with a party (``with_party`` in roles.tsv:
+    بحث): when a person or an organisation follows مع (بحث الوزير مع نظيره) or
+    the subject is two sides (بحث الجانبان); the object is the topic, not a
+    target. With ل the verb is a purpose (اجتماع لبحث …), not a meeting held.
+    Otherwise ``roles.void``."""
+    if hit.rule.pos == NOUN:
+        return
+    verbs = {triggers().with_object.get(stem, stem) for _, stem in stems(clause.words, hit.first)}
+    if not verbs & marker_words("with_party"):
+        return
+    if "ل" in hit.prefix:
+        roles.void = True
+        return
+    words = clause.words
+    with_k = marked is not None and has_form(words, marked.first - 1, _w("with"))
+    roles.target = (
+        marked if marked is not None and with_k and _person_or_body(clause, marked) else None
+    )
+    two = roles.actor is not None and _two_sides(clause, roles.actor)
+    roles.void = roles.target is None and not two
+
+
+def _person_or_body(clause: Clause, arg: Arg) -> bool:
+    """A person or an organisation: a PER or ORG mention, or a phrase headed by a
+    title (وزير الخارجية الجزائري، رئيس الوفد)."""
+    mention = clause.mention_at(arg.first)
+    if mention is not None:
+        return mention.label in ("PER", "ORG")
+    return is_a(clause.words, arg.first, "title")
+
+
+def _two_sides(clause: Clause, arg: Arg) -> bool:
+    """A subject naming two sides: a dual of a noun of roles.tsv (الجانبان،
+    الطرفان، الوزيران) or two coordinated names."""
+    words = clause.words
+    if clause.mention_at(arg.first) is None:
+        return words.word(arg.first).endswith("ان") and is_a(words, arg.first, "actor_noun")
+    k = arg.last + 1
+    return k < clause.end and _coordinated(clause, k) and clause.mention_at(k) is not None
 
 
 def _clash_sides(clause: Clause, hit: Hit) -> tuple[Arg | None, Arg] | None:
