@@ -177,6 +177,11 @@ def test_first_paragraph_ending_with_a_period_is_not_a_title() -> None:
 # --- byline ---------------------------------------------------------------------------
 
 
+def test_a_contact_line_for_the_writer_is_boilerplate() -> None:
+    doc = cleaned(article(LEAD, MIDDLE, "للتواصل مع الكاتب أرسل رسالة قصيرة"))
+    assert "للتواصل مع الكاتب أرسل رسالة قصيرة" in boilerplate_of(doc)
+
+
 def test_two_places_with_a_dash_are_no_byline() -> None:
     doc = cleaned(article("السعودية - الإمارات", LEAD, MIDDLE))
     assert "byline" not in boilerplate_of(doc).values()

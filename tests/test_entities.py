@@ -702,3 +702,15 @@ def test_saudi_regions_are_places():
 def test_a_nisba_after_an_indefinite_title_is_its_adjective(title):
     doc = analyse(f"وأكد {title} أن الوضع مستقر في المدينة.")
     assert texts_of(doc, "PER") == []
+
+
+def test_gulf_honorifics_and_patronymics_are_no_names():
+    doc = analyse(
+        "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز صاحب السمو الملكي "
+        "الأمير محمد بن نايف. وأشاد بدعم الأمير عبدالعزيز بن سعود. وفي شهر رمضان "
+        "المبارك يزدحم المكان في تمام الساعة التاسعة."
+    )
+    persons = texts_of(doc, "PER")
+    assert not {"خادم الحرمين", "صاحب", "رمضان المبارك", "تمام الساعة"} & set(persons)
+    # the father's name after بن is not a short form of عبدالعزيز بن سعود
+    assert persons.count("عبدالعزيز") == 0

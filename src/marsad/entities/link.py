@@ -123,6 +123,10 @@ def _attached_prefix(text: str, pos: int) -> str:
     return text[start:pos]
 
 
+#: words after which a name continues with a father's (بن) or a tribe's name
+_PATRONYMIC_LINKS = frozenset({"بن", "ابن", "بنت", "ولد"})
+
+
 class Linker:
     """Per-document linking state: the KB, the article date and what the
     document has already established (countries mentioned, persons named)."""
@@ -279,6 +283,8 @@ class Linker:
         for i, (prefix, form) in sorted(tagged.items()):
             if not occ.free(i) or not in_body[i] or "ال" in prefix or "س" in prefix:
                 continue  # names take neither the article nor the future prefix
+            if i > 0 and words.word(i - 1) in _PATRONYMIC_LINKS:
+                continue  # "سلمان بن عبدالعزيز": someone's father, not the person named so
             full = forms[form]
             mention = Mention(
                 words.starts[i] + len(prefix),
@@ -313,6 +319,8 @@ class Linker:
                 part = parts[k]
                 if k == -1 and parts[-2] == "ال":
                     continue  # "آل ثاني": the family, not a name alone
+                if k == -1 and any(p in _PATRONYMIC_LINKS for p in parts[1:]):
+                    continue  # "سلمان بن عبدالعزيز": the father's name, shared by many
                 if len(part) < 3 or part in stopwords() or part.startswith("ابو"):
                     continue
                 if part.startswith("ال") and not trusted:
