@@ -714,3 +714,24 @@ def test_gulf_honorifics_and_patronymics_are_no_names():
     assert not {"خادم الحرمين", "صاحب", "رمضان المبارك", "تمام الساعة"} & set(persons)
     # the father's name after بن is not a short form of عبدالعزيز بن سعود
     assert persons.count("عبدالعزيز") == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وكان في وداعه لدى مغادرته مطار الملك عبدالعزيز الدولي عدد من المسؤولين.",
+        "ونقل المصابون إلى مستشفى الملك فيصل التخصصي في الرياض.",
+        "ونوه بدعم صاحب السمو الملكي أمير المنطقة -يحفظه الله- للمشروع.",
+    ],
+)
+def test_places_named_after_kings_and_titles_without_names_hold_no_person(text):
+    assert texts_of(analyse(text), "PER") == []
+
+
+def test_an_office_of_a_named_person_keeps_the_person():
+    assert "محمود عباس" in texts_of(analyse("وأعلن مكتب الرئيس محمود عباس رفض القرار."), "PER")
+
+
+def test_allah_closing_a_compound_name_is_no_short_form():
+    doc = analyse("وقال عبد الله الأحمد إن الوضع مستقر. وأشاد بالملك عبدالله رحمه الله.")
+    assert "الله" not in texts_of(doc, "PER")

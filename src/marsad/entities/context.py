@@ -229,15 +229,33 @@ def _third_name_word(words: Words, i: int) -> bool:
     return not word.endswith(("ه", "ات", "ون", "ين"))
 
 
+def _named_after(words: Words, i: int) -> bool:
+    """A name at word ``i`` names a place or institution: right after its head,
+    or after a title after it (مستشفى الملك فيصل)."""
+    if i > 0 and _names_a_place_or_body(words, i - 1):
+        return True
+    return (
+        i > 1 and words.word(i - 1) in person_cue_words() and _names_a_place_or_body(words, i - 2)
+    )
+
+
+def _names_a_place_or_body(words: Words, i: int) -> bool:
+    """Word ``i`` is a place or institution that takes a person's name
+    (مطار، جامعة، مستشفى): a title and a name after it name the place."""
+    return words.word(i) in _word_list("named_after_heads")
+
+
 def _title_of_a_place(words: Words, i: int) -> bool:
     """Word ``i`` opens a title (أمير، وزير، رئيس) whose next word is a kind of
     place or organisation (أمير منطقة، رئيس مجلس)."""
+    if i + 1 >= len(words):
+        return False
     word = words.word(i)
-    return (
-        (word in cue_first_words() or "ال" + word in cue_first_words())
-        and i + 1 < len(words)
-        and (words.word(i + 1) in place_cues() or words.word(i + 1) in org_heads())
-    )
+    if not (word in cue_first_words() or "ال" + word in cue_first_words()):
+        return False
+    following = words.word(i + 1)
+    bare_following = following[2:] if following.startswith("ال") else following
+    return any(w in place_cues() or w in org_heads() for w in (following, bare_following))
 
 
 def _noun_and_adjective(words: Words, i: int) -> bool:
@@ -373,6 +391,8 @@ def persons_after_titles(words: Words, occ: Occupancy, tags: Tags) -> Iterator[M
         length = _match_sequence(words, i, "cues", first)
         if not length:
             continue
+        if i > 0 and _names_a_place_or_body(words, i - 1):
+            continue  # "مطار الملك عبدالعزيز الدولي": named after a king, not the king
         cue_words = tuple(words.word(i + k) for k in range(length))
         j, org = _skip_modifiers(words, occ, i + length)
         if j < len(words) and words.between(j - 1, j) not in _TITLE_GAP:
@@ -392,6 +412,8 @@ def persons_after_titles(words: Words, occ: Occupancy, tags: Tags) -> Iterator[M
             and words.word(j) not in _given_first_words()
         ):
             continue  # "رئيس بلدية بيرزيت": the title's institution, named after it
+        if _title_of_a_place(words, j):
+            continue  # "صاحب السمو الملكي أمير المنطقة": a second title, no name
         n = _name_extent(words, occ, j)
         if n == 1 and j + 1 < len(words) and words.word(j) in _given_first_words():
             # "رئيس المجلس مازن القاضي إن"، "اللواء منصور التركي"
@@ -460,6 +482,8 @@ def persons_by_given_name(words: Words, occ: Occupancy, tags: Tags) -> Iterator[
             continue  # "قد رفعت الفائدة": a verb after قد, not Rifaat
         if i > 0 and words.strip(i - 1, place_cues()) is not None:
             continue  # "منطقة حسن كوي": a place named after a person
+        if _named_after(words, i):
+            continue  # "مستشفى الملك فيصل التخصصي"
         length = _match_sequence(words, i, "given", reading[1]) or _compound_given(
             words, i, reading[1]
         )

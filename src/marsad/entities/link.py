@@ -321,8 +321,8 @@ class Linker:
                     continue  # "آل ثاني": the family, not a name alone
                 if k == -1 and any(p in _PATRONYMIC_LINKS for p in parts[1:]):
                     continue  # "سلمان بن عبدالعزيز": the father's name, shared by many
-                if len(part) < 3 or part in stopwords() or part.startswith("ابو"):
-                    continue
+                if len(part) < 3 or part in stopwords() or part.startswith("ابو") or part == "الله":
+                    continue  # الله closes compound names (عبد الله، نصر الله), never one alone
                 if part.startswith("ال") and not trusted:
                     continue
                 forms.append(part)
