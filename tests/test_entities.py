@@ -735,3 +735,15 @@ def test_an_office_of_a_named_person_keeps_the_person():
 def test_allah_closing_a_compound_name_is_no_short_form():
     doc = analyse("وقال عبد الله الأحمد إن الوضع مستقر. وأشاد بالملك عبدالله رحمه الله.")
     assert "الله" not in texts_of(doc, "PER")
+
+
+def test_a_name_found_from_context_without_a_given_name_does_not_spread():
+    text = "وقال رئيس قسم الطوارئ إن المرضى كثر. ونقل المصاب إلى قسم الطوارئ في المستشفى."
+    doc = analyse(text)
+    second = text.rindex("قسم")
+    assert not [s for s in doc.spans("entities") if s.label == "PER" and s.start >= second]
+
+
+def test_a_spaced_dash_ends_a_name():
+    doc = analyse("بدر الروقي- الرياض\nوصل الوفد إلى المدينة أمس.")
+    assert "بدر الروقي" in texts_of(doc, "PER")

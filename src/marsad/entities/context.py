@@ -117,6 +117,11 @@ def _given_first_words() -> frozenset[str]:
     return frozenset(seq[0] for seq in given_names())
 
 
+def is_given_name(word: str) -> bool:
+    """Whether a normalised word is a known given name (or the first word of one)."""
+    return word in _given_first_words()
+
+
 @cache
 def reporting_verbs() -> frozenset[str]:
     """Forms of the reporting verbs (shared with the quotes stage) that are a
@@ -289,8 +294,9 @@ def _name_extent(words: Words, occ: Occupancy, first: int, position: int = 0) ->
             break
         if count + position >= 2 and not compound and not _third_name_word(words, i):
             break
-        if count and words.between(i - 1, i).strip(' "') not in ("", "-"):
-            break  # a comma or full stop ends the name
+        gap = words.between(i - 1, i)
+        if count and (gap.strip(' "') not in ("", "-") or (gap.strip(' "') == "-" and gap != "-")):
+            break  # a comma, a full stop or a spaced dash ("الروقي- سبق") ends the name
         count += 1
         if count >= _MAX_NAME_WORDS and words.word(i) not in _NAME_LINKS:
             break

@@ -302,7 +302,7 @@ class Linker:
         entry = self.kb.entries.get(mention.entry_id or "")
         if entry is not None and entry.type == "PER":
             names += [normalize_string(n) for n in [entry.name_ar, *entry.aliases_ar]]
-        from marsad.entities.context import person_cue_words
+        from marsad.entities.context import is_given_name, person_cue_words
 
         # A definite word ("القدم", "الكرة") is a family name (البغدادي) only
         # when the full name comes from the KB; a name found from context may
@@ -315,6 +315,10 @@ class Linker:
                 continue  # "الفريق أول ..."، "السوداني رئيس الوزراء": an alias with a title
             if len(parts) < 2:
                 continue
+            # a name found from context that opens with no known given name
+            # ("حقوق الإنسان" after وزير) spreads at most its indefinite last
+            # word (a foreign family name: "المدرب يورغن كلوب" … "كلوب")
+            opens_with_name = entry is not None or is_given_name(parts[0])
             for k in (0, -1):
                 part = parts[k]
                 if k == -1 and parts[-2] == "ال":
@@ -323,7 +327,9 @@ class Linker:
                     continue  # "سلمان بن عبدالعزيز": the father's name, shared by many
                 if len(part) < 3 or part in stopwords() or part.startswith("ابو") or part == "الله":
                     continue  # الله closes compound names (عبد الله، نصر الله), never one alone
-                if part.startswith("ال") and not trusted:
+                if part.startswith("ال") and not (trusted and opens_with_name):
+                    continue
+                if k == 0 and not opens_with_name:
                     continue
                 forms.append(part)
         return forms
