@@ -273,3 +273,12 @@ def test_discussed_with_a_party_is_a_meeting(pipeline, text, actor, target):
 )
 def test_no_meeting_without_a_party(pipeline, text):
     assert not [e for e in events_of(pipeline, text) if e["type"] == "CONSULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وأصيب الوزير بفيروس كورونا وخضع للعزل.", "سجلت الوزارة 116 إصابة جديدة بفيروس كورونا."],
+)
+def test_an_infection_is_no_assault(pipeline, text):
+    doc = pipeline(Doc(text, meta=Metadata(date="2021-03-10")))
+    assert [s for s in doc.spans(LAYER) if s.label == "ASSAULT"] == []

@@ -717,3 +717,8 @@ def test_an_honorific_pronoun_speaks_for_the_person_before_it():
         "وأوضح سموه خلال اللقاء أن «المشروعات تسير وفق الخطة»."
     )
     assert {q["who"] for q in found} == {"فيصل بن سلمان"}
+
+
+def test_a_member_for_a_province_speaks_by_name():
+    found = quotes("وقال النائب عن محافظة كركوك أحمد حيدر إن الوضع مستقر.")
+    assert [q["who"] for q in found] == ["أحمد حيدر"]

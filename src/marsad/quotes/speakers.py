@@ -637,8 +637,9 @@ def _titled(ctx: Context, i: int, limit: int, position: int) -> Speaker:
     return Speaker(ctx.text[start:stop], None, ROLE, (start, stop), anaphor, (start, stop))
 
 
-#: after these the subject names someone else than the speaker
-_SOURCE_OF = frozenset({"من", "عن"})
+#: after this the subject names someone else than the speaker ("مصدر مقرب من
+#: الرئيس …"); not عن, which also means "for" ("النائب عن محافظة كركوك فلان")
+_SOURCE_OF = frozenset({"من"})
 
 
 def _person_in_subject(ctx: Context, i: int, limit: int) -> Speaker | None:
