@@ -747,3 +747,12 @@ def test_a_name_found_from_context_without_a_given_name_does_not_spread():
 def test_a_spaced_dash_ends_a_name():
     doc = analyse("بدر الروقي- الرياض\nوصل الوفد إلى المدينة أمس.")
     assert "بدر الروقي" in texts_of(doc, "PER")
+
+
+def test_a_patronymic_is_no_other_person_and_a_nisba_before_bin_is_a_name():
+    doc = analyse(
+        "واستقبل الأمير فيصل بن سلمان بن عبدالعزيز الوفد، وأكد الأمير تركي بن سعود أن العمل مستمر."
+    )
+    assert "per:king_salman" not in {i for _, _, i in mentions(doc)}
+    assert "تركي بن سعود" in texts_of(doc, "PER")
+    assert "NORP" not in {kind for _, kind, _ in mentions(doc)}

@@ -298,7 +298,11 @@ def _name_extent(words: Words, occ: Occupancy, first: int, position: int = 0) ->
         if count and (gap.strip(' "') not in ("", "-") or (gap.strip(' "') == "-" and gap != "-")):
             break  # a comma, a full stop or a spaced dash ("الروقي- سبق") ends the name
         count += 1
-        if count >= _MAX_NAME_WORDS and words.word(i) not in _NAME_LINKS:
+        # "تركي بن سعود بن محمد آل سعود": a chain of بن/آل runs past the cap
+        chained = words.word(i) in _NAME_LINKS or (
+            i + 1 < len(words) and words.word(i + 1) in _NAME_LINKS
+        )
+        if count >= _MAX_NAME_WORDS and not chained:
             break
         i += 1
     while count and words.word(first + count - 1) in _NAME_LINKS:

@@ -127,6 +127,19 @@ def _attached_prefix(text: str, pos: int) -> str:
 _PATRONYMIC_LINKS = frozenset({"بن", "ابن", "بنت", "ولد"})
 
 
+def _before_patronymic(segment: str, local_ns: int, key: str) -> bool:
+    """The hit ``key`` at ``local_ns`` is followed by بن/ابن/بنت: it opens a name."""
+    words = segment[local_ns:].split(maxsplit=len(key.split()) + 1)
+    n = len(key.split())
+    return len(words) > n and words[n] in _PATRONYMIC_LINKS
+
+
+def _after_patronymic(segment: str, local_ns: int) -> bool:
+    """The word before ``local_ns`` is بن/ابن/بنت: what follows names a parent."""
+    before = segment[:local_ns].split()
+    return bool(before) and before[-1] in _PATRONYMIC_LINKS
+
+
 class Linker:
     """Per-document linking state: the KB, the article date and what the
     document has already established (countries mentioned, persons named)."""
@@ -151,6 +164,12 @@ class Linker:
         aliases = self.kb.aliases.get(key, [])
         if not aliases:
             return None
+        if all(a.kind == "nisba" for a in aliases) and _before_patronymic(segment, local_ns, key):
+            return None  # "الأمير تركي بن سعود": a given name, not "Turkish"
+        if _after_patronymic(segment, local_ns) and all(
+            self.kb.entries[a.entry_id].type == "PER" for a in aliases
+        ):
+            return None  # "الأمير فيصل بن سلمان بن عبدالعزيز": his father, not King Salman
         if (
             all(a.kind == "geonames" for a in aliases)
             and not (after_place and _joinable_name(key))
