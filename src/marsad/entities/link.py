@@ -129,15 +129,24 @@ _PATRONYMIC_LINKS = frozenset({"بن", "ابن", "بنت", "ولد"})
 
 def _before_patronymic(segment: str, local_ns: int, key: str) -> bool:
     """The hit ``key`` at ``local_ns`` is followed by بن/ابن/بنت: it opens a name."""
-    words = segment[local_ns:].split(maxsplit=len(key.split()) + 1)
     n = len(key.split())
+    # only the words needed: a segment is a whole paragraph, and this runs per hit
+    words = segment[local_ns : local_ns + len(key) + 12].split(maxsplit=n + 1)
     return len(words) > n and words[n] in _PATRONYMIC_LINKS
+
+
+#: characters before a hit that can hold a link word and the space before it
+_LINK_WINDOW = 6
 
 
 def _after_patronymic(segment: str, local_ns: int) -> bool:
     """The word before ``local_ns`` is بن/ابن/بنت: what follows names a parent."""
-    before = segment[:local_ns].split()
-    return bool(before) and before[-1] in _PATRONYMIC_LINKS
+    start = max(0, local_ns - _LINK_WINDOW)
+    before = segment[start:local_ns].split()
+    if not before:
+        return False
+    whole = start == 0 or segment[start:local_ns][0].isspace() or len(before) > 1
+    return whole and before[-1] in _PATRONYMIC_LINKS
 
 
 class Linker:
