@@ -756,3 +756,12 @@ def test_a_patronymic_is_no_other_person_and_a_nisba_before_bin_is_a_name():
     assert "per:king_salman" not in {i for _, _, i in mentions(doc)}
     assert "تركي بن سعود" in texts_of(doc, "PER")
     assert "NORP" not in {kind for _, kind, _ in mentions(doc)}
+
+
+def test_a_club_named_in_full_is_its_name_alone_later():
+    doc = analyse(
+        "حقق نادي النصر فوزا كبيرا أمس. وقال مدرب النصر إن المباراة صعبة، "
+        "وساهم الهلال الأحمر في الإسعاف، واحتفل اللاعبون بالنصر."
+    )
+    clubs = [s for s in doc.spans("entities") if (s.data or {}).get("id") == "org:al_nassr"]
+    assert [doc.text[s.start : s.end] for s in clubs] == ["نادي النصر", "النصر"]

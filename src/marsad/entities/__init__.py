@@ -136,6 +136,7 @@ def find_mentions(
             mention.entry_id, mention.name = full.entry_id, full.name
     in_body = _words_in_body(words, body)
     mentions.extend(linker.short_forms(mentions, words, occ, in_body))
+    mentions.extend(linker.club_names(mentions, words, occ, in_body))
     mentions.extend(linker.anaphors(mentions, words, occ, in_body, tags["anaphor"]))
     mentions.sort(key=lambda m: m.ns)
     linker.attach_roles(mentions, norm)

@@ -563,6 +563,11 @@ def _nameable(words: Words, j: int) -> bool:
     return j not in words.not_names and words.word(j).isalpha()
 
 
+def club_heads() -> frozenset[str]:
+    """نادي، فريق، منتخب: heads of a club's name (see Linker.club_names)."""
+    return _word_list("club_heads")
+
+
 @cache
 def _word_list(name: str) -> frozenset[str]:
     """The normalised words of ``data/entities/<name>.txt``."""

@@ -362,6 +362,31 @@ class Linker:
                 forms.append(part)
         return forms
 
+    def club_names(
+        self, mentions: list[Mention], words: Words, occ: Any, in_body: list[bool]
+    ) -> Iterator[Mention]:
+        """A club's name alone (الهلال، النصر: ordinary words) refers to the
+        club named in full with its head in the same document (نادي الهلال)."""
+        from marsad.entities.context import club_heads
+
+        forms: dict[str, Mention] = {}
+        for mention in mentions:
+            parts = words.text[mention.ns : mention.ne].split()
+            if mention.type == "ORG" and len(parts) == 2 and parts[0] in club_heads():
+                forms.setdefault(parts[1], mention)
+        if not forms:
+            return
+        for i, (prefix, form) in sorted(words.tagged({"club": frozenset(forms)})["club"].items()):
+            if not occ.free(i) or not in_body[i] or prefix not in ("", "و", "ف"):
+                continue  # "احتفلوا بالنصر": the victory, not the club
+            if i + 1 < len(words) and words.word(i + 1).startswith("ال"):
+                continue  # "الهلال الأحمر": a longer name
+            full = forms[form]
+            start = words.starts[i] + len(prefix)
+            mention = Mention(start, words.ends[i], "ORG", "short_form", full.entry_id, full.name)
+            occ.claim(mention)
+            yield mention
+
     def anaphors(
         self,
         mentions: list[Mention],
