@@ -765,3 +765,8 @@ def test_a_club_named_in_full_is_its_name_alone_later():
     )
     clubs = [s for s in doc.spans("entities") if (s.data or {}).get("id") == "org:al_nassr"]
     assert [doc.text[s.start : s.end] for s in clubs] == ["نادي النصر", "النصر"]
+
+
+def test_the_team_is_no_general():
+    doc = analyse("وقال المدرب إن الفريق قدم مباراة كبيرة أمام منافسه.")
+    assert texts_of(doc, "PER") == []

@@ -54,6 +54,11 @@ _GENERIC_CUES = frozenset(
 )
 
 
+#: single-word cues that are first of all common nouns (the team, the need):
+#: a name after them must open with a known given name
+_COMMON_NOUN_CUES = frozenset({(normalize_string("الفريق"),), (normalize_string("الحاجة"),)})
+
+
 @cache
 def person_cues() -> dict[tuple[str, ...], str]:
     """Normalised cue word sequences -> the cue as written."""
@@ -429,6 +434,8 @@ def persons_after_titles(words: Words, occ: Occupancy, tags: Tags) -> Iterator[M
             # "رئيس المجلس مازن القاضي إن"، "اللواء منصور التركي"
             n += _title_family_name(words, occ, j + 1) or _nisba_family_name(words, occ, j + 1)
         needed = 2 if cue_words[-1] in _GENERIC_CUES and length == 1 else 1
+        if cue_words in _COMMON_NOUN_CUES and not is_given_name(words.word(j)):
+            continue  # "الفريق قدم مباراة": the team; "الفريق محمد …" the general
         if n == 1 and _adjective_of_title(words, cue_words, j):
             continue  # "قائد ميداني"، "ناشط حقوقي": a field commander, not Mr ميداني
         if n >= needed:
