@@ -434,7 +434,7 @@ def persons_after_titles(words: Words, occ: Occupancy, tags: Tags) -> Iterator[M
             # "رئيس المجلس مازن القاضي إن"، "اللواء منصور التركي"
             n += _title_family_name(words, occ, j + 1) or _nisba_family_name(words, occ, j + 1)
         needed = 2 if cue_words[-1] in _GENERIC_CUES and length == 1 else 1
-        if cue_words in _COMMON_NOUN_CUES and not is_given_name(words.word(j)):
+        if cue_words in _COMMON_NOUN_CUES and (j >= len(words) or not is_given_name(words.word(j))):
             continue  # "الفريق قدم مباراة": the team; "الفريق محمد …" the general
         if n == 1 and _adjective_of_title(words, cue_words, j):
             continue  # "قائد ميداني"، "ناشط حقوقي": a field commander, not Mr ميداني
