@@ -772,3 +772,8 @@ def test_a_club_named_in_full_is_its_name_alone_later():
 )
 def test_the_team_is_no_general(text):
     assert texts_of(analyse(text), "PER") == []
+
+
+def test_a_chain_of_patronymics_is_one_name():
+    doc = analyse("من جانبه أكد الأمير تركي بن سعود بن محمد آل سعود أن التحالفات مستمرة.")
+    assert texts_of(doc, "PER") == ["تركي بن سعود بن محمد آل سعود"]

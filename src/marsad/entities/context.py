@@ -30,6 +30,8 @@ from marsad.resources import read_tsv
 from marsad.text.normalize import normalize_string
 
 _MAX_NAME_WORDS = 3
+#: the longest name a chain of بن/آل may reach (تركي بن سعود بن محمد آل سعود)
+_MAX_CHAINED_NAME_WORDS = 9
 _QUOTE_OPEN_RE = re.compile(r'" ?')
 _NAME_LINKS = frozenset({"ابو", "ابن", "بن", "بنت", "عبد", "ام", "ال", "ولد"})
 #: punctuation allowed between a title and the name it introduces
@@ -283,7 +285,11 @@ def _name_extent(words: Words, occ: Occupancy, first: int, position: int = 0) ->
         return 0
     count = 0
     i = first
-    while i < len(words) and count < _MAX_NAME_WORDS + 1:
+    while i < len(words) and count < _MAX_CHAINED_NAME_WORDS:
+        if count >= _MAX_NAME_WORDS + 1 and not (
+            words.word(i) in _NAME_LINKS or words.word(i - 1) in _NAME_LINKS
+        ):
+            break  # past the cap only along a chain of بن/آل (… بن سعود بن محمد آل سعود)
         if not occ.free(i) or i in words.not_names:
             break
         linked = count + position > 0 and words.word(i - 1) in _NAME_LINKS
