@@ -282,3 +282,8 @@ def test_no_meeting_without_a_party(pipeline, text):
 def test_an_infection_is_no_assault(pipeline, text):
     doc = pipeline(Doc(text, meta=Metadata(date="2021-03-10")))
     assert [s for s in doc.spans(LAYER) if s.label == "ASSAULT"] == []
+
+
+def test_managed_to_passes_its_subject_to_the_verbal_noun(pipeline):
+    event = one(pipeline, "وتمكنت قوات الأمن في المنطقة من اعتقال ثلاثة مطلوبين.", "COERCE")
+    assert role_text(event, "actor") == "قوات الأمن"
