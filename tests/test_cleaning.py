@@ -177,6 +177,11 @@ def test_first_paragraph_ending_with_a_period_is_not_a_title() -> None:
 # --- byline ---------------------------------------------------------------------------
 
 
+def test_a_leading_pager_line_is_boilerplate() -> None:
+    doc = cleaned(article("Next Previous الفرات اليوم – واس", LEAD, MIDDLE))
+    assert "Next Previous الفرات اليوم – واس" in boilerplate_of(doc)
+
+
 def test_a_contact_line_for_the_writer_is_boilerplate() -> None:
     doc = cleaned(article(LEAD, MIDDLE, "للتواصل مع الكاتب أرسل رسالة قصيرة"))
     assert "للتواصل مع الكاتب أرسل رسالة قصيرة" in boilerplate_of(doc)
