@@ -285,11 +285,8 @@ def _name_extent(words: Words, occ: Occupancy, first: int, position: int = 0) ->
         return 0
     count = 0
     i = first
+    # past _MAX_NAME_WORDS only along a chain of بن/آل (see the check below)
     while i < len(words) and count < _MAX_CHAINED_NAME_WORDS:
-        if count >= _MAX_NAME_WORDS + 1 and not (
-            words.word(i) in _NAME_LINKS or words.word(i - 1) in _NAME_LINKS
-        ):
-            break  # past the cap only along a chain of بن/آل (… بن سعود بن محمد آل سعود)
         if not occ.free(i) or i in words.not_names:
             break
         linked = count + position > 0 and words.word(i - 1) in _NAME_LINKS
