@@ -423,8 +423,10 @@ def _weekday_rule(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
         return None
     if anchor is None:
         return _with_part(f"XXXX-WXX-{weekday}", m["w_part"])
-    date = _weekday_date(anchor, weekday, _shift(m["w_sh"]))
-    return _with_part(date.isoformat(), m["w_part"])
+    shift = _shift(m["w_sh"])
+    if shift is None and _future(m):
+        shift = 1  # "ستستمر العاصفة حتى الجمعة": the coming Friday
+    return _with_part(_weekday_date(anchor, weekday, shift).isoformat(), m["w_part"])
 
 
 def _relative_unit(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
@@ -670,8 +672,6 @@ def _resolve(
         return _anaphoric(match, previous)
     if rule == "clock":
         return _clock(match, anchor, previous)
-    if rule == "wday" and anchor is not None and not match["w_sh"] and _future(match):
-        return _coming_weekday(match, anchor)
     return RESOLVERS[rule](match, anchor)
 
 
@@ -688,10 +688,3 @@ def _future(match: re.Match[str]) -> bool:
     if ends:
         before = before[ends[-1].end() :]
     return future_re().search(before) is not None
-
-
-def _coming_weekday(match: re.Match[str], anchor: dt.date) -> Resolved | None:
-    weekday = _weekday(match["w_wd"])
-    if weekday is None:
-        return None
-    return _with_part(_weekday_date(anchor, weekday, 1).isoformat(), match["w_part"])
