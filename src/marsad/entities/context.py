@@ -20,6 +20,7 @@ from functools import cache
 
 from marsad.entities.mentions import (
     LAM_ARTICLE,
+    PATRONYMIC_LINKS,
     Mention,
     Words,
     clitic_readings,
@@ -33,7 +34,7 @@ _MAX_NAME_WORDS = 3
 #: the longest name a chain of بن/آل may reach (تركي بن سعود بن محمد آل سعود)
 _MAX_CHAINED_NAME_WORDS = 9
 _QUOTE_OPEN_RE = re.compile(r'" ?')
-_NAME_LINKS = frozenset({"ابو", "ابن", "بن", "بنت", "عبد", "ام", "ال", "ولد"})
+_NAME_LINKS = PATRONYMIC_LINKS | {"ابو", "عبد", "ام", "ال"}
 #: punctuation allowed between a title and the name it introduces
 _TITLE_GAP = frozenset({"", " ", '"', ' "', '" ', "، ", "،", ", ", " - ", "-", "- ", " -"})
 #: cues so generic that one following word is not enough to call it a name

@@ -10,7 +10,13 @@ from typing import Any
 
 from marsad.dates.lexicon import month_numbers
 from marsad.entities.kb import Alias, Entry, KnowledgeBase, alias_key
-from marsad.entities.mentions import Mention, Words, stopwords, strip_proclitic
+from marsad.entities.mentions import (
+    PATRONYMIC_LINKS,
+    Mention,
+    Words,
+    stopwords,
+    strip_proclitic,
+)
 from marsad.resources import read_lines
 from marsad.text.normalize import NormalizedText, normalize_string
 
@@ -123,16 +129,12 @@ def _attached_prefix(text: str, pos: int) -> str:
     return text[start:pos]
 
 
-#: words after which a name continues with a father's (بن) or a tribe's name
-_PATRONYMIC_LINKS = frozenset({"بن", "ابن", "بنت", "ولد"})
-
-
 def _before_patronymic(segment: str, local_ns: int, key: str) -> bool:
     """The hit ``key`` at ``local_ns`` is followed by بن/ابن/بنت: it opens a name."""
     n = len(key.split())
     # only the words needed: a segment is a whole paragraph, and this runs per hit
     words = segment[local_ns : local_ns + len(key) + 12].split(maxsplit=n + 1)
-    return len(words) > n and words[n] in _PATRONYMIC_LINKS
+    return len(words) > n and words[n] in PATRONYMIC_LINKS
 
 
 #: characters before a hit that can hold a link word and the space before it
@@ -146,7 +148,7 @@ def _after_patronymic(segment: str, local_ns: int) -> bool:
     if not before:
         return False
     whole = start == 0 or segment[start:local_ns][0].isspace() or len(before) > 1
-    return whole and before[-1] in _PATRONYMIC_LINKS
+    return whole and before[-1] in PATRONYMIC_LINKS
 
 
 class Linker:
@@ -311,7 +313,7 @@ class Linker:
         for i, (prefix, form) in sorted(tagged.items()):
             if not occ.free(i) or not in_body[i] or "ال" in prefix or "س" in prefix:
                 continue  # names take neither the article nor the future prefix
-            if i > 0 and words.word(i - 1) in _PATRONYMIC_LINKS:
+            if i > 0 and words.word(i - 1) in PATRONYMIC_LINKS:
                 continue  # "سلمان بن عبدالعزيز": someone's father, not the person named so
             full = forms[form]
             mention = Mention(
@@ -351,7 +353,7 @@ class Linker:
                 part = parts[k]
                 if k == -1 and parts[-2] == "ال":
                     continue  # "آل ثاني": the family, not a name alone
-                if k == -1 and any(p in _PATRONYMIC_LINKS for p in parts[1:]):
+                if k == -1 and any(p in PATRONYMIC_LINKS for p in parts[1:]):
                     continue  # "سلمان بن عبدالعزيز": the father's name, shared by many
                 if len(part) < 3 or part in stopwords() or part.startswith("ابو") or part == "الله":
                     continue  # الله closes compound names (عبد الله، نصر الله), never one alone

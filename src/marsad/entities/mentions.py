@@ -186,6 +186,8 @@ def clitic_readings(word: str) -> list[tuple[str, str]]:
 ARTICLE_PROCLITICS = frozenset({"و", "ف", "ب", "ك", "وب", "فب", "وك"})
 #: ل + ال is written لل: the alef of the article drops
 LAM_ARTICLE = frozenset({"لل", "ولل", "فلل"})
+#: link words after which a name goes on with a parent's name (محمد بن سلمان)
+PATRONYMIC_LINKS = frozenset({"بن", "ابن", "بنت", "ولد"})
 
 
 def strip_proclitic(word: str, known: frozenset[str] | set[str]) -> tuple[str, str] | None:
