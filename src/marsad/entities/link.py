@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
@@ -139,6 +139,29 @@ def _before_patronymic(segment: str, local_ns: int, key: str) -> bool:
 
 #: characters before a hit that can hold a link word and the space before it
 _LINK_WINDOW = 6
+
+
+def _claim_forms(
+    forms: dict[str, Mention],
+    label: str,
+    words: Words,
+    occ: Any,
+    in_body: list[bool],
+    refused: Callable[[int, str], bool],
+) -> Iterator[Mention]:
+    """Every free body word (after its proclitic) that is one of ``forms``,
+    as a short-form mention of the full mention it stands for, unless
+    ``refused(index, proclitic)``."""
+    if not forms:
+        return
+    for i, (prefix, form) in sorted(words.tagged({"form": frozenset(forms)})["form"].items()):
+        if not occ.free(i) or not in_body[i] or refused(i, prefix):
+            continue
+        full = forms[form]
+        start = words.starts[i] + len(prefix)
+        mention = Mention(start, words.ends[i], label, "short_form", full.entry_id, full.name)
+        occ.claim(mention)
+        yield mention
 
 
 def _after_patronymic(segment: str, local_ns: int) -> bool:
@@ -309,23 +332,15 @@ class Linker:
                 if full is not mention:
                     mention.entry_id, mention.name = full.entry_id, full.name
                     mention.source = "short_form"
-        tagged = words.tagged({"short": frozenset(forms)})["short"]
-        for i, (prefix, form) in sorted(tagged.items()):
-            if not occ.free(i) or not in_body[i] or "ال" in prefix or "س" in prefix:
-                continue  # names take neither the article nor the future prefix
-            if i > 0 and words.word(i - 1) in PATRONYMIC_LINKS:
-                continue  # "سلمان بن عبدالعزيز": someone's father, not the person named so
-            full = forms[form]
-            mention = Mention(
-                words.starts[i] + len(prefix),
-                words.ends[i],
-                "PER",
-                "short_form",
-                full.entry_id,
-                full.name,
+
+        def refused(i: int, prefix: str) -> bool:
+            # names take neither the article nor the future prefix; after بن a
+            # name is someone's father ("سلمان بن عبدالعزيز")
+            return (
+                "ال" in prefix or "س" in prefix or (i > 0 and words.word(i - 1) in PATRONYMIC_LINKS)
             )
-            occ.claim(mention)
-            yield mention
+
+        yield from _claim_forms(forms, "PER", words, occ, in_body, refused)
 
     def _person_forms(self, mention: Mention, words: Words) -> list[str]:
         names = [words.text[mention.ns : mention.ne]]
@@ -376,18 +391,14 @@ class Linker:
             parts = words.text[mention.ns : mention.ne].split()
             if mention.type == "ORG" and len(parts) == 2 and parts[0] in club_heads():
                 forms.setdefault(parts[1], mention)
-        if not forms:
-            return
-        for i, (prefix, form) in sorted(words.tagged({"club": frozenset(forms)})["club"].items()):
-            if not occ.free(i) or not in_body[i] or prefix not in ("", "و", "ف"):
-                continue  # "احتفلوا بالنصر": the victory, not the club
-            if i + 1 < len(words) and words.word(i + 1).startswith("ال"):
-                continue  # "الهلال الأحمر": a longer name
-            full = forms[form]
-            start = words.starts[i] + len(prefix)
-            mention = Mention(start, words.ends[i], "ORG", "short_form", full.entry_id, full.name)
-            occ.claim(mention)
-            yield mention
+
+        def refused(i: int, prefix: str) -> bool:
+            # "احتفلوا بالنصر": the victory, not the club; "الهلال الأحمر": a longer name
+            return prefix not in ("", "و", "ف") or (
+                i + 1 < len(words) and words.word(i + 1).startswith("ال")
+            )
+
+        yield from _claim_forms(forms, "ORG", words, occ, in_body, refused)
 
     def anaphors(
         self,
