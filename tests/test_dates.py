@@ -161,9 +161,6 @@ def test_weekday_is_the_last_one_on_or_before_the_article_date() -> None:
         ("العام الماضي", "العام الماضي", "2018"),
         ("وللعام المقبل", "للعام المقبل", "2020"),
         ("هذه السنة", "هذه السنة", "2019"),
-        ("منذ ثلاثة أيام", "منذ ثلاثة أيام", "2019-10-27"),
-        ("منذ 3 أيام", "منذ 3 أيام", "2019-10-27"),
-        ("منذ ٣ أيام", "منذ ٣ أيام", "2019-10-27"),
         ("قبل يومين", "قبل يومين", "2019-10-28"),
         ("قبل عامين", "قبل عامين", "2017"),
         ("قبل خمسة وتسعين عاما", "قبل خمسة وتسعين عاما", "1924"),
@@ -171,6 +168,30 @@ def test_weekday_is_the_last_one_on_or_before_the_article_date() -> None:
 )
 def test_relative_expressions(text: str, span: str, value: str) -> None:
     assert one(text) == (span, "DATE", value, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "begin"),
+    [
+        ("يعتصمون منذ ثلاثة أيام", "منذ ثلاثة أيام", "P3D", "2019-10-27"),
+        ("المعتقل منذ 3 أعوام", "منذ 3 أعوام", "P3Y", "2016"),
+        ("منذ ٣ أيام", "منذ ٣ أيام", "P3D", "2019-10-27"),
+        ("مغلق منذ شهرين", "منذ شهرين", "P2M", "2019-08"),
+    ],
+)
+def test_since_a_count_is_a_duration_up_to_the_article_date(
+    text: str, span: str, value: str, begin: str
+) -> None:
+    (timex,) = find_dates(text, ANCHOR)
+    assert (text[timex.start : timex.end], timex.type, timex.value) == (span, "DURATION", value)
+    assert timex.begin == begin
+
+
+def test_since_without_a_count_or_anchor_has_no_beginning() -> None:
+    (weeks,) = find_dates("تتواصل الأزمة منذ أسابيع", ANCHOR)
+    assert (weeks.type, weeks.value, weeks.begin) == ("DURATION", "PXW", None)
+    (years,) = find_dates("منذ أكثر من قرن", None)
+    assert (years.value, years.mod, years.begin) == ("P1CE", "MORE_THAN", None)
 
 
 def test_relative_with_part_of_day() -> None:
@@ -191,7 +212,7 @@ def test_vague_references() -> None:
     assert one("يقيم حاليا في") == ("حاليا", "DATE", "PRESENT_REF", None)
     assert one("وصل مؤخرا")[2] == "PAST_REF"
     assert one("يصل قريبا")[2] == "FUTURE_REF"
-    assert one("منذ سنوات")[2] == "PAST_REF"
+    assert one("قبل سنوات")[2] == "PAST_REF"
 
 
 def test_centuries_decades_seasons_and_halves() -> None:

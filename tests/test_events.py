@@ -158,6 +158,13 @@ def test_date_from_sentence_else_article_else_null(pipeline):
     assert one(pipeline, plain, "ASSAULT", None)["date"] is None
 
 
+def test_date_of_an_event_lasting_since_a_count_is_when_it_began(pipeline):
+    text = "يواصل المحتجون التظاهر في ساحة التحرير منذ ثلاثة أيام."
+    assert one(pipeline, text, "PROTEST", "2021-03-10")["date"] == "2021-03-07"
+    lasting = "تظاهر المحتجون في ساحة التحرير لمدة ثلاثة أيام."
+    assert one(pipeline, lasting, "PROTEST", "2021-03-10")["date"] == "2021-03-10"
+
+
 def test_place_precision(pipeline):
     town = one(pipeline, "قصفت الطائرات بلدة سراقب.", "ASSAULT")["place"]
     assert town["id"] == "loc:sy_saraqib" and town["precision"] == 1

@@ -1,7 +1,7 @@
 """Arabic temporal expressions: found in the text, normalised to TIMEX3 values.
 
 ``add_dates`` is the pipeline component: it adds a ``dates`` layer of spans
-(label = TIMEX3 type, ``data = {"value", "mod"?}``) over the body, resolving
+(label = TIMEX3 type, ``data = {"value", "mod"?, "begin"?}``) over the body, resolving
 relative expressions ("أمس", "الثلاثاء", "الشهر الماضي") against the article
 date ``doc.meta.date``. When the article date is unknown, relative expressions
 are still marked, with ``value`` None; the article date is never guessed from
@@ -32,13 +32,15 @@ def find_dates(text: str, anchor: dt.date | str | None = None) -> list[Timex]:
 
 
 def _to_original(span: tuple[int, int], timex: Timex) -> Timex:
-    return Timex(span[0], span[1], timex.type, timex.value, timex.mod)
+    return Timex(span[0], span[1], timex.type, timex.value, timex.mod, timex.begin)
 
 
 def span_data(timex: Timex) -> dict[str, Any]:
     data: dict[str, Any] = {"value": timex.value}
     if timex.mod:
         data["mod"] = timex.mod
+    if timex.begin:
+        data["begin"] = timex.begin
     return data
 
 

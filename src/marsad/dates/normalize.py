@@ -21,6 +21,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from hijridate import Gregorian, Hijri
 
@@ -52,9 +53,21 @@ class Timex:
     type: str
     value: str | None
     mod: str | None = None
+    begin: str | None = None
 
 
-Resolved = tuple[str, str | None, str | None]  # type, value, mod
+class Reading(NamedTuple):
+    """What a resolver makes of a match. ``begin`` is where a duration that
+    lasts up to the article date started ("منذ ثلاثة أيام": P3D, begun three
+    days before it), the TIMEX3 beginPoint."""
+
+    type: str
+    value: str | None
+    mod: str | None = None
+    begin: str | None = None
+
+
+Resolved = tuple[str, str | None, str | None] | Reading  # type, value, mod
 Resolver = Callable[[re.Match[str], dt.date | None], Resolved | None]
 
 
@@ -456,13 +469,25 @@ def _ago(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
     unit, count = _count_unit(m["a_u"])
     count = number(m["a_n"]) if m["a_n"] else count
     sign = int(entry("ago", m["a_w"]))
+    if key(m["a_w"]) in words()["since"]:
+        return _since(unit, count, anchor, _approx(m["a_apx"]))
     vague = "PAST_REF" if sign < 0 else "FUTURE_REF"
-    if count is None:  # "منذ أيام": some days ago
+    if count is None:  # "قبل أيام": some days ago
         return "DATE", vague, None
     if anchor is None:
         return "DATE", None, _approx(m["a_apx"])
     value = _before(anchor, unit, -sign * count)
     return "DATE", value or vague, _approx(m["a_apx"])
+
+
+def _since(unit: str, count: int | None, anchor: dt.date | None, mod: str | None) -> Reading:
+    """ "منذ ثلاثة أعوام": mostly a state that has lasted that long up to the
+    article date ("المعتقل منذ ثلاثة أعوام"), so a duration, which keeps when it
+    began for whoever reads it as "three years ago"."""
+    if count is None:  # "منذ أسابيع": for some weeks
+        return Reading("DURATION", _period(unit, 0).replace("0", "X"), mod)
+    begin = _before(anchor, unit, count) if anchor else None
+    return Reading("DURATION", _period(unit, count), mod, begin)
 
 
 def _set(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
@@ -635,11 +660,12 @@ def find_timexes(
             match = date_re().match(norm, word.start() + cut, end)
             resolved = _resolve(match, anchor, previous) if match else None
             if match and resolved:
-                type_, value, mod = resolved
-                if type_ in ("DATE", "TIME") and value and _FULL.match(value):
+                reading = Reading(*resolved)
+                value = reading.value
+                if reading.type in ("DATE", "TIME") and value and _FULL.match(value):
                     previous = value
                 # "للعام" keeps the ل that took the place of the article's alef.
-                yield Timex(match.start() - merged, match.end(), type_, value, mod)
+                yield Timex(match.start() - merged, match.end(), *reading)
                 resume = match.end()
                 break
 

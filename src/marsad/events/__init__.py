@@ -145,13 +145,13 @@ def _place_record(doc: Doc, clause: Clause, hit: Hit, roles: Roles,
 
 def _date(doc: Doc, sentence: Span, trigger_start: int) -> str | None:
     """The value of the sentence's date nearest the trigger (at day or month
-    granularity; a time of day gives its day: مساء الأربعاء), else the article
-    date, else None."""
+    granularity; a time of day gives its day: مساء الأربعاء; a duration up to
+    the article date when it began), else the article date, else None."""
     best: tuple[int, str] | None = None
     for span in doc.spans("dates"):
-        if span.label not in ("DATE", "TIME") or not (sentence.start <= span.start < sentence.end):
+        if not (sentence.start <= span.start < sentence.end):
             continue
-        match = _DAY_OR_MONTH.match(str((span.data or {}).get("value") or ""))
+        match = _DAY_OR_MONTH.match(_point_in_time(span))
         if match and "X" not in match.group(0):
             distance = abs(span.start - trigger_start)
             if best is None or distance < best[0]:
@@ -160,6 +160,15 @@ def _date(doc: Doc, sentence: Span, trigger_start: int) -> str | None:
         return best[1]
     match = _DAY_OR_MONTH.match(doc.meta.date or "")
     return match.group(0) if match else None
+
+
+def _point_in_time(span: Span) -> str:
+    """A date's value; a duration up to the article date gives when it began
+    ("منذ ثلاثة أيام"), other durations and frequencies nothing."""
+    data = span.data or {}
+    if span.label in ("DATE", "TIME"):
+        return str(data.get("value") or "")
+    return str(data.get("begin") or "")
 
 
 def _quote_index(doc: Doc, start: int, end: int) -> int | None:
