@@ -525,3 +525,58 @@ def test_the_nth_day_of_something_is_not_today(text: str) -> None:
 
 def test_a_count_in_digits_after_a_plural_unit() -> None:
     assert one("خلال الساعات الـ24 الماضية")[1:3] == ("DURATION", "PT24H")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("تأخرت المباراة نصف ساعة", "نصف ساعة", "PT30M"),
+        ("خلال ربع ساعة", "ربع ساعة", "PT15M"),
+        ("استمرت المفاوضات ساعتان", "ساعتان", "PT2H"),
+        ("خلال ساعة ونصف", "ساعة ونصف", "PT1H30M"),
+        ("بعد عامين ونصف", "عامين ونصف", "P2Y6M"),
+        ("في أسبوع واحد", "أسبوع واحد", "P1W"),
+        ("استمرت يوما واحدا", "يوما واحدا", "P1D"),
+    ],
+)
+def test_durations_that_carry_their_number(text: str, span: str, value: str) -> None:
+    assert one(text) == (span, "DURATION", value, None)
+
+
+def test_since_a_fraction_of_a_century() -> None:
+    (timex,) = find_dates("على المعاهدة منذ ربع قرن", ANCHOR)
+    assert (timex.value, timex.begin) == ("P25Y", "1994")
+
+
+def test_year_word_before_a_year_is_no_count() -> None:
+    assert one("اللقب الأول منذ عام 2011، والثالث")[:3] == ("عام 2011", "DATE", "2011")
+    assert one("بدأ حوالي عام 2000")[:3] == ("عام 2000", "DATE", "2000")
+
+
+def test_number_after_a_hedge_is_no_year() -> None:
+    assert found("سجلت أكثر من ١٨٠٠ حالة") == []
+    assert found("نحو 2000 شخص") == []
+    assert one("نحو عام 2000")[2] == "2000"
+
+
+def test_clock_time_with_a_point_between_hour_and_minutes() -> None:
+    assert one("تبث الساعة 7.30 مساء")[1:3] == ("TIME", "XXXX-XX-XXT19:30")
+    assert one("الساعة 11.15 صباحا.")[2] == "XXXX-XX-XXT11:15"
+
+
+def test_clock_time_takes_the_day_named_earlier_in_its_sentence() -> None:
+    text = "سجلت البصرة أمس أعلى حرارة هذا العام، إذ بلغت 51.2 درجة في الساعة الثالثة بعد الظهر."
+    assert found(text)[-1][1:3] == ("TIME", "2019-10-29T15:00")
+    other = "سجلت البصرة أمس أعلى حرارة. وفي الساعة الثالثة بعد الظهر هبت رياح."
+    assert found(other)[-1][2] == "XXXX-XX-XXT15:00"
+
+
+def test_clock_time_of_today_with_its_weekday() -> None:
+    text = "انعقدت في العاشرة والنصف من صباح اليوم الأربعاء"
+    assert one(text) == (text[10:], "TIME", "2019-10-30T10:30", None)
+
+
+def test_quarter_without_a_year_is_the_last_one_begun() -> None:
+    assert one("نما الاقتصاد في الربع الثالث", "2021-05-20")[2] == "2020-Q3"
+    assert one("نما الاقتصاد في الربع الأول", "2021-05-20")[2] == "2021-Q1"
+    assert one("سيعلن نتائج الربع الثالث", "2021-05-20")[2] == "2021-Q3"

@@ -213,6 +213,20 @@ def _period(unit: str, count: int) -> str:
     return f"P{count}{unit}"
 
 
+#: "ساعة ونصف": the count's unit and half of it, in the units below
+_HALVES = {"H": "H30M", "MIN": "M30S", "D": "DT12H", "M": "M15D", "Y": "Y6M"}
+
+
+def _and_a_half(unit: str, count: int) -> str:
+    """TIMEX3 duration of "ساعة ونصف" (PT1H30M), "عامين ونصف" (P2Y6M)."""
+    if unit in _HALVES:
+        return ("PT" if unit in ("H", "MIN") else "P") + f"{count}{_HALVES[unit]}"
+    if unit == "W":
+        return f"P{7 * count + 3}DT12H"
+    years = {"DE": 10, "CE": 100}[unit]
+    return f"P{years * count + years // 2}Y"
+
+
 def _before(anchor: dt.date, unit: str, count: int) -> str | None:
     """The date ``count`` units before the anchor (after it when negative), at
     the unit's granularity."""
@@ -362,9 +376,16 @@ def _year(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
             return "DATE", f"{Hijri(year, 6, 15).to_gregorian().year:04d}", "APPROX"
         except (ValueError, OverflowError):
             return "DATE", None, None
-    if not m["y_cue"] and year not in BARE_YEARS and not mod:
+    if not m["y_cue"] and not mod and (year not in BARE_YEARS or _after_hedge(m)):
         return None
     return "DATE", f"{year:04d}", mod
+
+
+def _after_hedge(m: re.Match[str]) -> bool:
+    """ "أكثر من 1800 حالة", "نحو 2000 شخص": a number after a hedge counts
+    something; years are not hedged without a cue ("نحو عام 2000")."""
+    before = m.string[max(0, m.start() - 12) : m.start()].rstrip()
+    return any(before.endswith(word) for word in words()["approx"])
 
 
 def _season(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
@@ -501,7 +522,8 @@ def _set(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
 
 
 def _duration(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
-    word = m["du_u"] or m["du_dual"] or m["du_pl"] or m["du_one"] or m["du_one1"] or m["du_pl2"]
+    word = m["du_u"] or m["du_own"] or m["du_pl"] or m["du_one"] or m["du_one1"] or m["du_pl2"]
+    word = word or m["du_one2"]
     unit, count = _count_unit(word)
     if m["du_some"]:  # عدة أعوام: TIMEX3 writes the unknown number as X
         return "DURATION", _period(unit, 0).replace("0", "X"), None
@@ -511,7 +533,8 @@ def _duration(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
         count = number(m["du_n2"].removeprefix("ال"))
     if not count:
         return None
-    return "DURATION", _period(unit, count), _approx(m["du_apx"])
+    value = _and_a_half(unit, count) if m["du_half"] else _period(unit, count)
+    return "DURATION", value, _approx(m["du_apx"])
 
 
 def _half(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
@@ -522,8 +545,15 @@ def _half(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
         return None
     if m["hf_y"]:
         year: int | None = int(m["hf_y"])
+    elif anchor is None:
+        year = None
+    elif m["hf_sh"]:
+        year = anchor.year + (_shift(m["hf_sh"]) or 0)
     else:
-        year = anchor.year + (_shift(m["hf_sh"]) or 0) if anchor else None
+        year = anchor.year
+        first_month = (ordinal - 1) * (6 if code == "H" else 3) + 1
+        if first_month > anchor.month and not _future(m):
+            year -= 1  # "الربع الثالث" in a report of May: the last one that has begun
     return "DATE", f"{year:04d}-{code}{ordinal}" if year else None, None
 
 
@@ -548,7 +578,7 @@ def _minutes(words_: str | None) -> tuple[int, int]:
 
 
 def _clock(
-    m: re.Match[str], anchor: dt.date | None, previous: str | None = None
+    m: re.Match[str], anchor: dt.date | None, day_named: str | None = None
 ) -> Resolved | None:
     hour = int(m["k_h"]) if m["k_h"] else number(m["k_w"] or m["k_w2"])
     change, minute = _minutes(m["k_q"] or m["k_q2"])
@@ -563,10 +593,10 @@ def _clock(
     if part and hour < 12 and not (part == "ليلا" and hour < 6):
         hour += 12 if part.startswith("بعد") else _AFTERNOON.get(part, 0)
     day = "XXXX-XX-XX"
-    if previous and _DAY_VALUE.match(previous):
-        # the day the text has just named: "مساء الاثنين عند الساعة الثامنة"
-        day = previous[:10]
-        late = previous[11:] in _LATE_PARTS
+    if day_named:
+        # the day the sentence has just named: "مساء الاثنين عند الساعة الثامنة"
+        day = day_named[:10]
+        late = day_named[11:] in _LATE_PARTS
         if late and not part and not m["k_dp"] and 1 <= hour < 12:
             hour += 12
     if m["k_dp"]:  # العاشرة من مساء أمس: the day is given
@@ -634,7 +664,7 @@ RESOLVERS: dict[str, Resolver] = {
     "dur": _duration,
     "half": _half,
     "ref": _reference,
-    "clock": _clock,  # type: ignore[dict-item]  # called with the previous date
+    "clock": _clock,  # type: ignore[dict-item]  # called with the day named before
 }
 
 
@@ -647,6 +677,7 @@ def find_timexes(
     resume = start
     index = lead_index()
     previous: str | None = None  # the last date found, for "اليوم التالي"
+    last_day: tuple[int, str] | None = None  # where the last day named ends, and its value
     found = _WORD.findall(norm, start, end)
     words = _WORD.finditer(norm, start, end)
     # Most words start nothing: test the strings (cheap) before asking the
@@ -658,12 +689,17 @@ def find_timexes(
         following = found[i + 1] if i + 1 < len(found) else ""
         for cut, merged in _clitic_cuts(text, following):
             match = date_re().match(norm, word.start() + cut, end)
-            resolved = _resolve(match, anchor, previous) if match else None
-            if match and resolved:
+            if match is None:
+                continue
+            day = _same_sentence(norm, last_day, match.start())
+            resolved = _resolve(match, anchor, previous, day)
+            if resolved:
                 reading = Reading(*resolved)
                 value = reading.value
                 if reading.type in ("DATE", "TIME") and value and _FULL.match(value):
                     previous = value
+                    if _DAY_VALUE.match(value):
+                        last_day = match.end(), value
                 # "للعام" keeps the ل that took the place of the article's alef.
                 yield Timex(match.start() - merged, match.end(), *reading)
                 resume = match.end()
@@ -691,14 +727,31 @@ def _clitic_cuts(word: str, following: str) -> list[tuple[int, bool]]:
 
 
 def _resolve(
-    match: re.Match[str], anchor: dt.date | None, previous: str | None = None
+    match: re.Match[str],
+    anchor: dt.date | None,
+    previous: str | None = None,
+    day: str | None = None,
 ) -> Resolved | None:
+    """The reading of a match; ``previous`` is the last date found before it,
+    ``day`` the last day named before it in its sentence."""
     rule = next(name for name in RESOLVERS if match.start(name) >= 0)
     if rule == "ana":
         return _anaphoric(match, previous)
     if rule == "clock":
-        return _clock(match, anchor, previous)
+        return _clock(match, anchor, day)
     return RESOLVERS[rule](match, anchor)
+
+
+#: a sentence end; not the point of "51.2" or "7.30"
+_SENTENCE_BREAK = re.compile(r"[.!?؟](?!\d)|\n")
+
+
+def _same_sentence(norm: str, last: tuple[int, str] | None, start: int) -> str | None:
+    """The value of ``last`` (where a day named ends, and its value) if no
+    sentence ends between it and ``start``."""
+    if last is None or _SENTENCE_BREAK.search(norm, last[0], start):
+        return None
+    return last[1]
 
 
 #: how far back a future marker may stand from a weekday

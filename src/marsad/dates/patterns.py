@@ -38,6 +38,8 @@ PART_ADVERB = r"(?:صباحا|مساء|مساءا|ظهرا|عصرا|ليلا|ف�
 #: minutes after a clock hour: "العاشرة والنصف", "والربع", "إلا ربعا"
 MINUTES = r"(?:\s+(?P<{0}>والنصف|والربع|والثلث|الا\s+ربعا|الا\s+الربع|الا\s+ثلثا|الا\s+الثلث))"
 #: what joins two days of one month: "يومي 10 و11 نيسان", "من 3 إلى 5 أيار"
+#: "منذ عام 2011", "حوالي عام 2000": عام there is the year's cue, not a count
+NO_YEAR = r"(?!\s*\d{4}(?!\d))"
 DAY_JOIN = r"\s*(?:و|-|–|الي|حتي)\s*(?:ال)?"
 
 
@@ -76,7 +78,9 @@ def pieces() -> dict[str, str]:
         "HOUR": rf"{_numbers('hour')}(?:\s+عشره)?",
         "NUM": rf"(?:\d{{1,4}}(?!\d)|{cardinal})",
         "COUNT": alternation(count),
-        "DUAL": alternation(w for w, v in count.items() if v.endswith(":2")),
+        # counts that carry a number above one (compared as text: "2", "15", "30"):
+        # يومين, نصف ساعة
+        "NUMBERED": alternation(w for w, v in count.items() if v.partition(":")[2] > "1"),
         "DAY": alternation([*words()["day"], *words()["night"]]),
         "SOME": _words("some"),
         "DUAL_SHIFT": _words("dual_shift"),
@@ -171,32 +175,34 @@ def _rules(p: dict[str, str]) -> list[str]:
         # منذ ثلاثة أيام, قبل يومين, قبل أكثر من عام, بعد 50 سنة; but "بعد عامين
         # من الحرب" counts from an event: the duration rule takes the count
         rf"(?P<ago>(?P<a_w>{p['AGO']})\s+(?:(?P<a_apx>{p['APPROX']})\s+)?"
-        rf"(?:(?P<a_n>{p['NUM']})\s+)?(?P<a_u>{p['COUNT']}){END}(?!\s+(?:من|علي)\s))",
+        rf"(?:(?P<a_n>{p['NUM']})\s+)?(?P<a_u>{p['COUNT']}){END}(?!\s+(?:من|علي)\s|\s+ونصف{END}){NO_YEAR})",
         # كل يوم سبت, كل عامين, يوميا
         rf"(?P<set>كل\s+(?:يوم\s+)?(?:ال)?(?P<s_wd>{p['WD_BARE']}){END}"
         rf"|كل\s+(?:(?P<s_n>{p['NUM']})\s+)?(?P<s_u>{p['COUNT']}){END}"
         rf"|(?P<s_adv>{p['EVERY']}){END})",
-        # ثلاثة أيام, 24 ساعة, عامين, العامين الماضيين, أكثر من 100 دقيقة, عدة أعوام,
-        # السنوات الخمس الماضية; a lone singular only after a hedge ("أكثر من قرن")
-        # or بعد ("بعد أسبوع من الهجوم"), which stays out of the span
+        # ثلاثة أيام, 24 ساعة, عامين, ساعة ونصف, أسبوع واحد, العامين الماضيين,
+        # أكثر من 100 دقيقة, عدة أعوام, السنوات الخمس الماضية; a lone singular
+        # only after a hedge ("أكثر من قرن") or بعد ("بعد أسبوع من الهجوم"),
+        # which stays out of the span
         rf"(?P<dur>(?:(?P<du_apx>{p['APPROX']})\s+)?(?:(?P<du_n>{p['NUM']})\s+(?P<du_u>{p['COUNT']})"
-        rf"|{DEF}?(?P<du_dual>{p['DUAL']})|(?P<du_some>{p['SOME']})\s+(?P<du_pl>{p['COUNT']})"
+        rf"|{DEF}?(?P<du_own>{p['NUMBERED']})|(?P<du_some>{p['SOME']})\s+(?P<du_pl>{p['COUNT']})"
+        rf"|(?P<du_one2>{p['COUNT']})(?:\s+واحد(?:ا|ه)?|(?=\s+ونصف{END}))"
         rf"|(?<=بعد )(?P<du_one>{p['COUNT']})|(?(du_apx)(?P<du_one1>{p['COUNT']})|(?!))"
-        rf"|{DEF}(?P<du_pl2>{p['PLURAL']})\s+(?P<du_n2>{p['CARD_DEF']})){END}"
-        rf"(?:\s+(?:{p['SHIFT']}|{p['DUAL_SHIFT']}){END})?)",
+        rf"|{DEF}(?P<du_pl2>{p['PLURAL']})\s+(?P<du_n2>{p['CARD_DEF']})){END}{NO_YEAR}"
+        rf"(?P<du_half>\s+ونصف{END})?(?:\s+(?:{p['SHIFT']}|{p['DUAL_SHIFT']}){END})?)",
         # النصف الثاني [من العام الماضي | من عام 2019]; not "النصف الأول من القرن"
         rf"(?P<half>(?P<hf_w>{p['PART_OF']})\s+(?:(?P<hf_ord>{p['ORD']})|(?P<hf_last>الاخير)){END}"
         rf"(?:\s+من\s+(?:{YEAR_CUE}?(?P<hf_y>\d{{4}})(?!\d)|{YEAR_WORD}\s+(?P<hf_sh>{p['SHIFT']}){END}"
         rf"|{YEAR_WORD}{END}))?(?!\s+من\s))",
         rf"(?P<ref>{p['REF']}){END}",
-        # الساعة العاشرة [والنصف] صباحا, الساعة 10:30, العاشرة من صباح اليوم
-        rf"(?P<clock>(?:الساعه\s+(?:(?P<k_h>\d{{1,2}})(?::(?P<k_m>\d{{2}}))?(?!\d)"
+        # الساعة العاشرة [والنصف] صباحا, الساعة 10:30 (7.30), العاشرة من صباح اليوم
+        rf"(?P<clock>(?:الساعه\s+(?:(?P<k_h>\d{{1,2}})(?:[:.](?P<k_m>\d{{2}}))?(?!\d|[:.]\d)"
         rf"|(?P<k_w>{p['HOUR']}){END}{MINUTES.format('k_q')}?)"
         # "الساعة الثامنة وأربع دقائق"
         rf"(?:\s+و\s*(?P<k_mn>{p['NUM']})\s+(?:دقايق|دقيقه){END})?"
         rf"|(?P<k_w2>{p['HOUR']}){END}{MINUTES.format('k_q2')}?"
         rf"(?=\s+(?:{PART_ADVERB}{END}|(?:من\s+)?{p['PART']}\s)))"
-        rf"{END}(?:\s+(?:من\s+)?(?P<k_dp>{p['PART']})\s+(?:يوم\s+)?(?:(?P<k_day>{p['DAY']})"
+        rf"{END}(?:\s+(?:من\s+)?(?P<k_dp>{p['PART']})\s+(?:يوم\s+)?(?:(?P<k_day>{p['DAY']})(?:\s+{p['WD']}(?={END}))?"
         rf"|(?P<k_wd>{p['WD']})(?:\s+(?P<k_sh>{p['SHIFT']}))?){END}|\s+(?P<k_p>{PART_ADVERB}){END})?)",
     ]
 
