@@ -15,6 +15,7 @@ from marsad.interfaces.contract import to_record
 from marsad.pipeline import default_pipeline
 
 TIMEML = Path(__file__).resolve().parents[2] / "shared" / "data" / "timeml" / "Corpus_test"
+ADJUDICATION = Path(__file__).resolve().parents[1] / "eval" / "dates" / "timeml_adjudication.tsv"
 
 #: a Wednesday
 ANCHOR = "2019-10-30"
@@ -409,6 +410,19 @@ def test_timeml_corpus() -> None:
     result = evaluate_dir(TIMEML)
     assert result.detection.gold == sum(len(d.gold) for d in docs)
     assert result.detection.f1 > 0.75
+    assert result.by_type["DATE"].value_accuracy > 0.80
+
+
+@pytest.mark.skipif(not TIMEML.is_dir(), reason=f"TimeML corpus not found at {TIMEML}")
+def test_timeml_adjudication_judges_every_gold_expression() -> None:
+    from marsad.evaluation.dates import evaluate_dir, read_adjudication, read_corpus
+
+    table = read_adjudication(ADJUDICATION)
+    tids = {(d.name, g.tid) for d in read_corpus(TIMEML) for g in d.gold}
+    assert tids == set(table)
+    dropped = sum(v.verdict == "drop" for v in table.values())
+    result = evaluate_dir(TIMEML, adjudication=ADJUDICATION)
+    assert result.detection.gold == len(tids) - dropped
     assert result.by_type["DATE"].value_accuracy > 0.85
 
 
@@ -434,6 +448,34 @@ def test_eval_dates_on_a_small_timeml_file(tmp_path: Path) -> None:
     report = json.loads(result.output)
     assert report["exact_span"]["f1"] == 1.0
     assert report["values"]["value_accuracy"] == 1.0
+
+
+def test_eval_dates_against_an_adjudicated_gold(tmp_path: Path) -> None:
+    (tmp_path / "d1.tml").write_text(
+        '<?xml version="1.0"?>\n<TimeML>\n<DCT><TIMEX3 tid="t0" type="DATE" value="2019-10-30" '
+        'functionInDocument="CREATION_TIME">2019-10-30</TIMEX3></DCT>\n'
+        'قال <TIMEX3 tid="t1" type="DATE" value="2019-10-28">أمس</TIMEX3> إن '
+        '<TIMEX3 tid="t2" type="DATE" value="2019-08">آب</TIMEX3> وصل.\n</TimeML>',
+        encoding="utf-8",
+    )
+    verdicts = tmp_path / "verdicts.tsv"
+    verdicts.write_text(
+        "# a comment\ndoc\ttid\tgold_type\tgold_value\tverdict\ttype\tvalue\treason\n"
+        "d1.tml\tt1\tDATE\t2019-10-28\tfix\tDATE\t2019-10-29\tyesterday\n"
+        "d1.tml\tt2\tDATE\t2019-08\tdrop\t\t\tfather, not August\n",
+        encoding="utf-8",
+    )
+    raw = json.loads(CliRunner().invoke(cli, ["eval", "dates", str(tmp_path), "--json"]).output)
+    assert raw["values"]["value_accuracy"] == 0.0
+    args = ["eval", "dates", str(tmp_path), "--json", "--adjudication", str(verdicts)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["detection"]["gold"] == 1
+    assert report["values"]["value_accuracy"] == 1.0
+    verdicts.write_text("doc\ttid\n d1.tml\tt1\n", encoding="utf-8")
+    broken = CliRunner().invoke(cli, args)
+    assert broken.exit_code != 0 and "row 2" in broken.output
 
 
 def test_frequency_adjectives_are_sets() -> None:
@@ -580,3 +622,24 @@ def test_quarter_without_a_year_is_the_last_one_begun() -> None:
     assert one("نما الاقتصاد في الربع الثالث", "2021-05-20")[2] == "2020-Q3"
     assert one("نما الاقتصاد في الربع الأول", "2021-05-20")[2] == "2021-Q1"
     assert one("سيعلن نتائج الربع الثالث", "2021-05-20")[2] == "2021-Q3"
+
+
+def test_definite_yesterday_and_tomorrow_without_a_preposition_are_the_past_and_future() -> None:
+    assert found("حلفاء اليوم أعداء الغد")[1][1:3] == ("DATE", "FUTURE_REF")
+    assert one("لم يعد طالب الأمس كما كان")[1:3] == ("DATE", "PAST_REF")
+    assert one("وصل الوفد بالأمس")[2] == "2019-10-29"
+    assert one("تتواصل الاشتباكات منذ الأمس")[2] == "2019-10-29"
+    assert one("يعقد في الغد")[2] == "2019-10-31"
+
+
+def test_a_day_and_month_in_a_future_sentence_is_the_coming_one() -> None:
+    assert one("أقيمت الدورة في 5 يونيو", "2015-12-24")[2] == "2015-06-05"
+    assert one("ستقام الدورة في 5 يونيو", "2015-12-24")[2] == "2016-06-05"
+    assert one("ستقام الدورة في 20 ديسمبر", "2015-12-24")[2] == "2015-12-20"
+
+
+def test_a_date_the_text_gave_with_its_year_keeps_that_year() -> None:
+    text = "تغير العالم منذ هجمات 11 سبتمبر 2001، وبعد 11 سبتمبر جاءت الحرب."
+    assert [value for _, _, value, _ in found(text)] == ["2001-09-11", "2001-09-11"]
+    # another day of that month is not the same date: nearest the article date
+    assert found("وقع في 3 مارس 2010، ثم في 5 مارس")[1][2] == "2020-03-05"

@@ -131,14 +131,20 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _year_for(
-    anchor: dt.date, month: int, day: int | None, shift: int | None, weekday: int | None = None
+    anchor: dt.date,
+    month: int,
+    day: int | None,
+    shift: int | None,
+    weekday: int | None = None,
+    ahead: bool = False,
 ) -> int:
     """The year of a day or month written without one.
 
     ``shift`` -1 ("مارس الماضي"): the last such day or month before the anchor;
     +1: the next one after it; 0 ("الجاري"): the anchor's year. No shift: the
     year that puts it nearest the anchor, so that "28 ديسمبر" in a January
-    article is last December; a weekday written with the date ("الأحد 27
+    article is last December; in a sentence about the future (``ahead``) the
+    first one from the anchor's month on. A weekday written with the date ("الأحد 27
     تشرين الأول") picks, among the year before, of and after the anchor, one
     where the date falls on that weekday."""
     here = (_month_index(anchor.year, anchor.month), anchor.day if day else 0)
@@ -158,6 +164,8 @@ def _year_for(
             date = _date(year, month, day)
             if date is not None and date.isoweekday() == weekday:
                 return year
+    if ahead:  # in the article's own month a day already past is still this one
+        return min(y for y in years if position(y)[0] >= here[0])
     # Ties (six months either way) go to the past: news reports what happened.
     return min(years, key=lambda y: (abs(position(y)[0] - here[0]), y > anchor.year))
 
@@ -352,7 +360,9 @@ def _calendar(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
     elif anchor is not None and m["g_ysh"]:
         year = anchor.year + _shift(m["g_ysh"])  # type: ignore[operator]
     elif anchor is not None:
-        year = _year_for(anchor, month, day, _shift(m["g_sh"]), _weekday(m["g_wd"]))
+        shift = _shift(m["g_sh"])
+        ahead = shift is None and _future(m)
+        year = _year_for(anchor, month, day, shift, _weekday(m["g_wd"]), ahead)
     value = _ymd(year, month, day)
     if value and m["g_part"] and day is not None:
         return _with_part(value, m["g_part"])
@@ -432,12 +442,33 @@ def _relative_day(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
     name = key(m["d_w"])
     if name == "غد" and not (m["d_part"] or m["d_wd"]):
         return None  # "إلى غد أفضل": bare غد is "the future"; صباح غد, غد الأحد are days
+    if name in words()["as_noun"] and not (m["d_part"] or m["d_wd"] or _governed(m)):
+        return "DATE", words()["as_noun"][name], None
     night = name in words()["night"] or "ا" + name in words()["night"]
     offset = int(entry("night" if night else "day", name))
     value = (anchor + dt.timedelta(days=offset)).isoformat() if anchor else None
     if night:
         return "TIME", f"{value}TNI" if value else None, None
     return _with_part(value, m["d_part"])
+
+
+#: prepositions written apart that make a definite day an adverb ("منذ الأمس")
+_PREPOSITIONS = frozenset({"في", "منذ", "حتي", "الي", "من", "قبل", "بعد", "خلال", "يوم"})
+
+
+def _governed(m: re.Match[str]) -> bool:
+    """A preposition written on the expression ("بالأمس"; و and ف alone are
+    conjunctions) or as the word before it ("في الغد")."""
+    before = m.string[max(0, m.start() - 20) : m.start()]
+    attached = _ATTACHED.search(before)
+    clitics = attached.group(0) if attached else ""
+    if clitics:
+        return bool(clitics.strip("وف"))
+    words_before = before.split()
+    return bool(words_before) and words_before[-1] in _PREPOSITIONS
+
+
+_ATTACHED = re.compile(r"\w+$")
 
 
 def _weekday_date(anchor: dt.date, weekday: int, shift: int | None) -> dt.date:
@@ -678,6 +709,7 @@ def find_timexes(
     index = lead_index()
     previous: str | None = None  # the last date found, for "اليوم التالي"
     last_day: tuple[int, str] | None = None  # where the last day named ends, and its value
+    years: dict[str, str] = {}  # "-09-11" / "-09" -> the year the text gave it
     found = _WORD.findall(norm, start, end)
     words = _WORD.finditer(norm, start, end)
     # Most words start nothing: test the strings (cheap) before asking the
@@ -694,7 +726,7 @@ def find_timexes(
             day = _same_sentence(norm, last_day, match.start())
             resolved = _resolve(match, anchor, previous, day)
             if resolved:
-                reading = Reading(*resolved)
+                reading = _with_year_given_before(match, Reading(*resolved), years)
                 value = reading.value
                 if reading.type in ("DATE", "TIME") and value and _FULL.match(value):
                     previous = value
@@ -704,6 +736,23 @@ def find_timexes(
                 yield Timex(match.start() - merged, match.end(), *reading)
                 resume = match.end()
                 break
+
+
+def _with_year_given_before(
+    match: re.Match[str], reading: Reading, years: dict[str, str]
+) -> Reading:
+    """A day or month written without a year ("بعد 11 سبتمبر") that the text
+    gave earlier with one ("هجمات 11 سبتمبر 2001") is in that year, not the one
+    nearest the article date. Dates with a year are remembered in ``years``."""
+    value = reading.value
+    if match.start("cal") < 0 or not value or not _FULL.match(value) or len(value) < 7:
+        return reading
+    if match["g_y"]:
+        years.setdefault(value[4:10], value[:4])
+        years.setdefault(value[4:7], value[:4])
+    elif not (match["g_sh"] or match["g_ysh"]) and value[4:10] in years:
+        return reading._replace(value=years[value[4:10]] + value[4:])
+    return reading
 
 
 _WORD = re.compile(r"\w+")

@@ -46,6 +46,7 @@ class Expression(NamedTuple):
     type: str
     value: str | None
     text: str
+    tid: str | None = None  # a gold expression's TimeML id
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,11 @@ def _walk(element: ET.Element, parts: list[str], gold: list[Expression], dct: li
         text = "".join(parts)[start:end]
         if element.get("functionInDocument") == "CREATION_TIME":
             dct.append(element.get("value", ""))
-        gold.append(Expression(start, end, element.get("type", ""), element.get("value"), text))
+        gold.append(
+            Expression(
+                start, end, element.get("type", ""), element.get("value"), text, element.get("tid")
+            )
+        )
 
 
 def read_timeml(path: str | Path) -> TimemlDoc:
@@ -110,6 +115,53 @@ def _natural(path: Path) -> tuple[str, str, int]:
     stem = path.stem.rstrip("0123456789")
     digits = path.stem[len(stem) :]
     return str(path.parent), stem, int(digits) if digits else -1
+
+
+# adjudication ----------------------------------------------------------------
+
+#: the value an adjudicator gives an anaphoric expression that cannot be
+#: resolved; a prediction without a value (None) agrees with it
+UNKNOWN = "UNKNOWN"
+
+
+class Verdict(NamedTuple):
+    """An adjudicator's judgement of one gold TIMEX3: ``ok``, ``fix`` (with the
+    right type and value) or ``drop`` (not a temporal expression)."""
+
+    verdict: str
+    type: str
+    value: str | None
+
+
+def read_adjudication(path: str | Path) -> dict[tuple[str, str], Verdict]:
+    """(document name, tid) -> verdict, from a TSV of ``doc tid gold_type
+    gold_value verdict type value reason`` rows (``#`` lines are comments;
+    see eval/dates/timeml_adjudication.tsv)."""
+    table: dict[tuple[str, str], Verdict] = {}
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) < 7 or row[4] not in ("ok", "fix", "drop"):
+            raise ValueError(f"{path}: row {number} is not 'doc tid ... verdict type value'")
+        value = None if row[6] == UNKNOWN else row[6]
+        table[(Path(row[0]).stem, row[1])] = Verdict(row[4], row[5], value)
+    return table
+
+
+def adjudicate(
+    documents: Iterable[TimemlDoc], table: dict[tuple[str, str], Verdict]
+) -> Iterator[TimemlDoc]:
+    """The documents with their gold corrected by ``table``: fixed expressions
+    take the adjudicated type and value, dropped ones are gone."""
+    for document in documents:
+        gold = []
+        for expression in document.gold:
+            verdict = table.get((document.name, expression.tid or ""))
+            if verdict is None or verdict.verdict == "ok":
+                gold.append(expression)
+            elif verdict.verdict == "fix":
+                gold.append(expression._replace(type=verdict.type, value=verdict.value))
+        yield TimemlDoc(document.name, document.text, gold, document.dct)
 
 
 # matching --------------------------------------------------------------------
@@ -252,9 +304,18 @@ def _same(predicted: list[Expression], gold: list[Expression]) -> set[Expression
     return {g for g in gold if (g.start, g.end) in spans}
 
 
-def evaluate_dir(directory: str | Path, **options: Any) -> DatesResult:
-    result = evaluate(read_corpus(directory), **options)
+def evaluate_dir(
+    directory: str | Path, adjudication: str | Path | None = None, **options: Any
+) -> DatesResult:
+    """Score the TimeML files of ``directory``; with ``adjudication`` (a TSV of
+    :func:`read_adjudication`), against the gold as corrected by it."""
+    documents: Iterable[TimemlDoc] = read_corpus(directory)
+    if adjudication is not None:
+        documents = adjudicate(documents, read_adjudication(adjudication))
+    result = evaluate(documents, **options)
     result.settings = {"source": str(directory)} | result.settings
+    if adjudication is not None:
+        result.settings["adjudication"] = str(adjudication)
     return result
 
 
@@ -291,6 +352,10 @@ def format_report(result: DatesResult, errors: int = 10) -> str:
     lines = [
         f"Date evaluation of {source}: {result.documents} documents; anchor for documents "
         f"without a DCT: {result.settings.get('anchor')}",
+    ]
+    if "adjudication" in result.settings:
+        lines.append(f"gold as corrected by {result.settings['adjudication']}")
+    lines += [
         "",
         _score_line("detection (overlap)", result.detection),
         _score_line("exact span", result.exact),

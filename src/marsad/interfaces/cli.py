@@ -709,9 +709,16 @@ def eval_quotes_command(path: str, limit: int | None, show_errors: bool, as_json
     show_default=True,
     help="List the N most frequent value errors, misses and spurious expressions.",
 )
+@click.option(
+    "--adjudication",
+    type=click.Path(dir_okay=False, exists=True),
+    default=None,
+    help="Score against the gold as corrected by this TSV of verdicts (ok, fix, drop) "
+    "per document and tid, e.g. eval/dates/timeml_adjudication.tsv.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def eval_dates_command(
-    directory: str | None, anchor: str | None, errors: int, as_json: bool
+    directory: str | None, anchor: str | None, errors: int, adjudication: str | None, as_json: bool
 ) -> None:
     """Dates: run the date normaliser on every TimeML file (*.tml) of DIR
     (default: ../shared/data/timeml/Corpus_test next to the repository) and
@@ -724,8 +731,10 @@ def eval_dates_command(
     if not path.is_dir():
         raise click.ClickException(f"no TimeML directory at {path}")
     try:
-        result = dates.evaluate_dir(path, anchor=anchor or dates.DEFAULT_ANCHOR)
-    except (OSError, dates.ET.ParseError) as exc:
+        result = dates.evaluate_dir(
+            path, adjudication=adjudication, anchor=anchor or dates.DEFAULT_ANCHOR
+        )
+    except (OSError, ValueError, dates.ET.ParseError) as exc:
         raise click.ClickException(str(exc)) from exc
     _echo_result(result.to_dict(errors) if as_json else dates.format_report(result, errors))
 
