@@ -295,19 +295,25 @@ def test_day_of_the_current_month() -> None:
     assert one("حتى الـ٢ من نوفمبر")[2] == "2019-11-02"
 
 
-def test_after_a_count_is_a_date_unless_counted_from_an_event() -> None:
+def test_after_a_count_is_a_date_only_in_a_sentence_about_the_future() -> None:
     assert one("سيعلن النتائج بعد خمسة أيام") == ("بعد خمسة أيام", "DATE", "2019-11-04", None)
-    assert one("يتقاعد بعد 10 سنوات")[1:3] == ("DATE", "2029")
+    assert one("من المقرر أن يتقاعد بعد 10 سنوات")[1:3] == ("DATE", "2029")
+    # counted from the events of the story, or from a rule
+    assert one("توفي بعد 40 عاما أمضاها في المنفى")[1:3] == ("DURATION", "P40Y")
+    assert one("يسقط الحق بعد 50 سنة")[1:3] == ("DURATION", "P50Y")
     assert one("انسحبوا بعد شهرين من المعارك") == ("شهرين", "DURATION", "P2M", None)
     assert one("اعتقل قبل ثلاثة أيام من الاقتراع") == ("ثلاثة أيام", "DURATION", "P3D", None)
     assert one("يصل بعد ساعات")[2] == "FUTURE_REF"
 
 
-def test_decades_and_centuries_are_separate_expressions() -> None:
-    assert found("في ثمانينيات القرن الماضي") == [
-        ("ثمانينيات", "DATE", "198", None),
+def test_decades_and_centuries_after_min_are_separate_expressions() -> None:
+    assert found("في الثمانينيات من القرن الماضي") == [
+        ("الثمانينيات", "DATE", "198", None),
         ("القرن الماضي", "DATE", "19", None),
     ]
+    # in construct, the century belongs to the decade's noun phrase
+    assert found("في ثمانينيات القرن الماضي") == [("ثمانينيات القرن الماضي", "DATE", "198", None)]
+    assert one("ستينيات القرن التاسع عشر")[2] == "186"
     assert found("العقد الثاني من القرن الحادي والعشرين")[0][:3] == ("العقد الثاني", "DATE", "201")
     assert one("قبل ثلاثة عقود")[2] == "198"
 
@@ -643,3 +649,25 @@ def test_a_date_the_text_gave_with_its_year_keeps_that_year() -> None:
     assert [value for _, _, value, _ in found(text)] == ["2001-09-11", "2001-09-11"]
     # another day of that month is not the same date: nearest the article date
     assert found("وقع في 3 مارس 2010، ثم في 5 مارس")[1][2] == "2020-03-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("وتقام الصلاة على روحه يوم الاثنين", "2019-11-04"),
+        ("يلتقي الفريقان الأحد", "2019-11-03"),
+        ("على أن يقام العزاء مساء الثلاثاء", "2019-11-05TEV"),
+        ("قال الوزير يوم الاثنين", "2019-10-28"),
+        ("تتواصل الاشتباكات منذ الأحد", "2019-10-27"),
+    ],
+)
+def test_a_scheduling_verb_in_the_present_makes_a_weekday_the_coming_one(
+    text: str, value: str
+) -> None:
+    assert found(text)[0][2] == value
+
+
+def test_clock_before_noon_of_a_coming_weekday() -> None:
+    text = "تقام الصلاة يوم الاثنين عند الساعة الحادية عشرة قبل الظهر"
+    assert [value for _, _, value, _ in found(text)] == ["2019-11-04", "2019-11-04T11:00"]
+    assert one("تنطلق عند الساعة الثامنة من مساء الأحد")[2] == "2019-11-03T20:00"

@@ -424,13 +424,15 @@ def _century(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
 
 
 def _decade(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
-    century = number(m["dc_ord"]) if m["dc_ord"] else _anchor_century(anchor, m["dc_sh"])
+    ordinal_century = m["dc_ord"] or m["dc_ord2"]
+    shift = m["dc_sh"] or m["dc_sh2"]
+    century = number(ordinal_century) if ordinal_century else _anchor_century(anchor, shift)
     if m["dc_n"]:  # العقد الأول من القرن العشرين = 190
         ordinal = number(m["dc_n"])
         if not century or not ordinal or ordinal > 10:
             return "DATE", None, _mod(m["dc_mod"])
         return "DATE", f"{century - 1:02d}{ordinal - 1}", _mod(m["dc_mod"])
-    name = "ال" + key(m["dc_w"]).removeprefix("ال").removeprefix("ل")
+    name = "ال" + key(m["dc_w"] or m["dc_c"]).removeprefix("ال").removeprefix("ل")
     decade = words()["decade"][name]
     # Without a century, "الستينيات" is the 1960s.
     return "DATE", f"{(century or 20) - 1:02d}{decade}", _mod(m["dc_mod"])
@@ -489,7 +491,7 @@ def _weekday_rule(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
     if anchor is None:
         return _with_part(f"XXXX-WXX-{weekday}", m["w_part"])
     shift = _shift(m["w_sh"])
-    if shift is None and _future(m):
+    if shift is None and _future(m) and not _since_a_day(m):
         shift = 1  # "ستستمر العاصفة حتى الجمعة": the coming Friday
     return _with_part(_weekday_date(anchor, weekday, shift).isoformat(), m["w_part"])
 
@@ -523,6 +525,11 @@ def _ago(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
     sign = int(entry("ago", m["a_w"]))
     if key(m["a_w"]) in words()["since"]:
         return _since(unit, count, anchor, _approx(m["a_apx"]))
+    if sign > 0 and count is not None and not _future(m):
+        # "توفي بعد 40 عاما أمضاها", "يسقط الحق بعد 50 سنة": counted from an
+        # event or a rule, not from the article date, which only a sentence
+        # about the future counts from ("سيعود بعد أسبوع")
+        return "DURATION", _period(unit, count), _approx(m["a_apx"])
     vague = "PAST_REF" if sign < 0 else "FUTURE_REF"
     if count is None:  # "قبل أيام": some days ago
         return "DATE", vague, None
@@ -641,8 +648,11 @@ def _clock(
             day = (anchor + dt.timedelta(days=offset)).isoformat()
         elif anchor is not None and m["k_wd"]:
             weekday = _weekday(m["k_wd"])
+            shift = _shift(m["k_sh"])
+            if shift is None and _future(m):
+                shift = 1  # "تنطلق عند الساعة الثامنة من مساء الأحد"
             if weekday is not None:
-                day = _weekday_date(anchor, weekday, _shift(m["k_sh"])).isoformat()
+                day = _weekday_date(anchor, weekday, shift).isoformat()
     # With no day of its own and none named just before, the day is the one the
     # sentence is about, which may not be the article's: left unknown.
     return "TIME", f"{day}T{hour:02d}:{minute:02d}", None
@@ -806,6 +816,11 @@ def _same_sentence(norm: str, last: tuple[int, str] | None, start: int) -> str |
 #: how far back a future marker may stand from a weekday
 _FUTURE_REACH = 60
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
+
+
+def _since_a_day(match: re.Match[str]) -> bool:
+    """ "منذ الأحد": since a day, which has passed."""
+    return match.string[max(0, match.start() - 5) : match.start()].rstrip().endswith("منذ")
 
 
 def _future(match: re.Match[str]) -> bool:

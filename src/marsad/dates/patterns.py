@@ -34,7 +34,10 @@ DEF = r"(?:ال|(?<=ل)ل)"  # the article, also when merged with the prepositio
 YEAR_WORD = rf"(?:{DEF}?(?:عام|سنه)|عامي|سنتي)"
 YEAR_CUE = rf"(?:{YEAR_WORD}\s+)"
 HIJRI_MARK = r"(?:\s*(?:ه|هجري|هجريه|للهجره)(?!\w))"
-PART_ADVERB = r"(?:صباحا|مساء|مساءا|ظهرا|عصرا|ليلا|فجرا|بعد\s+الظهر|بعد\s+الظهيره|بعد\s+الزوال)"
+PART_ADVERB = (
+    r"(?:صباحا|مساء|مساءا|ظهرا|عصرا|ليلا|فجرا|بعد\s+الظهر|بعد\s+الظهيره|بعد\s+الزوال"
+    r"|قبل\s+الظهر|قبل\s+الظهيره|قبل\s+الزوال)"
+)
 #: minutes after a clock hour: "العاشرة والنصف", "والربع", "إلا ربعا"
 MINUTES = r"(?:\s+(?P<{0}>والنصف|والربع|والثلث|الا\s+ربعا|الا\s+الربع|الا\s+ثلثا|الا\s+الثلث))"
 #: what joins two days of one month: "يومي 10 و11 نيسان", "من 3 إلى 5 أيار"
@@ -102,6 +105,7 @@ def pieces() -> dict[str, str]:
         "APPROX": _words("approx"),
         "CENTURY_SHIFT": _words("century"),
         "DECADE": _optional_article("decade"),
+        "DECADE_STEM": alternation(w.removeprefix("ال") for w in words()["decade"]),
         "SEASON": _optional_article("season"),
     }
 
@@ -154,9 +158,14 @@ def _rules(p: dict[str, str]) -> list[str]:
         # [أواخر] القرن التاسع عشر | القرن الماضي
         rf"(?P<cent>{mod.format('c_mod')}{DEF}قرن\s+(?:(?P<c_d>\d{{1,2}})(?!\d)"
         rf"|(?P<c_ord>{p['ORD']})|(?P<c_sh>{p['CENTURY_SHIFT']})){END})",
-        # [نهاية] الستينيات | العقد الأول [من القرن الماضي]: the century, which
-        # dates the decade, is an expression of its own (TimeML keeps them apart)
-        rf"(?P<dec>{mod.format('dc_mod')}(?:(?:عقد\s+)?(?P<dc_w>{p['DECADE']})"
+        # [نهاية] الستينيات | العقد الأول [من القرن الماضي]: the century after من,
+        # which dates the decade, is an expression of its own (TimeML keeps them
+        # apart); a decade in construct takes its century into the span
+        rf"(?P<dec>{mod.format('dc_mod')}(?:"
+        # "خمسينيات القرن الماضي": a decade in construct with its century is one
+        rf"(?P<dc_c>{p['DECADE_STEM']})\s+القرن\s+(?:(?P<dc_ord2>{p['ORD']})"
+        rf"|(?P<dc_sh2>{p['CENTURY_SHIFT']})){END}"
+        rf"|(?:عقد\s+)?(?P<dc_w>{p['DECADE']})"
         rf"|{DEF}عقد\s+(?P<dc_n>{p['ORD']})(?=\s+(?:من\s+)?القرن\s)){END}"
         rf"(?:(?=\s+(?:من\s+)?القرن\s+(?:(?P<dc_ord>{p['ORD']})|(?P<dc_sh>{p['CENTURY_SHIFT']})){END}))?)",
         # اليوم التالي, في العام نفسه, ذلك الشهر: the date mentioned before
