@@ -633,3 +633,15 @@ def test_pronoun_of_the_matter_is_no_speaker(pipeline):
     assert role_text(event, "target") == "أشخاص"
     event = one(pipeline, "أعلنت الشرطة أنها قتلت ثلاثة مسلحين.", "ASSAULT")
     assert role_text(event, "actor") == "الشرطة"
+
+
+def test_a_fixture_in_a_sports_report_is_no_meeting(pipeline):
+    sport = "يلتقي النادي الأهلي نظيره الزمالك يوم الجمعة ضمن الدوري."
+    assert not [e for e in events(pipeline, sport) if e["type"] == "CONSULT"]
+    talks = "التقى وزير الخارجية المصري نظيره الأردني في عمان."
+    assert [e["type"] for e in events(pipeline, talks)] == ["CONSULT"]
+
+
+def test_security_bodies_are_actors(pipeline):
+    text = "تمكنت الأجهزة الأمنية من القبض على ثلاثة مطلوبين في حي الشجاعية."
+    assert one(pipeline, text, "COERCE")["actor"]["text"] == "الأجهزة الأمنية"

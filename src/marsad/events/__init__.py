@@ -28,7 +28,7 @@ from typing import Any
 from marsad.doc import Doc, Span
 from marsad.entities import load_kb
 from marsad.entities.kb import KnowledgeBase
-from marsad.events.lexicon import NOUN, VERB, body_nisbas
+from marsad.events.lexicon import NOUN, VERB, body_nisbas, marker_words, role_markers
 from marsad.events.places import choose_place, locate
 from marsad.events.roles import Arg, Clause, Roles, assign
 from marsad.events.triggers import (
@@ -36,6 +36,7 @@ from marsad.events.triggers import (
     Hit,
     fatalities,
     find_triggers,
+    has_form,
     modality,
     stems,
 )
@@ -171,6 +172,19 @@ def _point_in_time(span: Span) -> str:
     return str(data.get("begin") or "")
 
 
+def _outside_sport(words: EventWords, clause: Clause, hits: list[Hit]) -> list[Hit]:
+    """Without the triggers a sports report's sentence makes a fixture (``sport``
+    in roles.tsv: يلتقي الهلال نظيره النصر في الدوري)."""
+    groups = role_markers().get("sport", [])
+    vetoed = {t for group in groups for t in group.types}
+    if not any(hit.rule.type in vetoed for hit in hits):
+        return hits
+    cues = marker_words("sport")
+    if not any(has_form(words, i, cues) for i in range(clause.start, clause.end)):
+        return hits
+    return [hit for hit in hits if hit.rule.type not in vetoed]
+
+
 def _quote_index(doc: Doc, start: int, end: int) -> int | None:
     """The index (in the ``quotes`` layer) of the shortest quote holding the trigger."""
     holding = [
@@ -240,7 +254,8 @@ def _sentence_events(
     entities: tuple[list[Span], list[int]],
 ) -> list[dict[str, Any]]:
     clause = _clause(doc, words, sentence, *entities)
-    hits = find_triggers(words, clause.start, clause.end, set(clause.by_word))
+    found = find_triggers(words, clause.start, clause.end, set(clause.by_word))
+    hits = _outside_sport(words, clause, found)
     if not hits:
         return []
     clause.triggers = {hit.first for hit in hits}
