@@ -645,3 +645,12 @@ def test_a_fixture_in_a_sports_report_is_no_meeting(pipeline):
 def test_security_bodies_are_actors(pipeline):
     text = "تمكنت الأجهزة الأمنية من القبض على ثلاثة مطلوبين في حي الشجاعية."
     assert one(pipeline, text, "COERCE")["actor"]["text"] == "الأجهزة الأمنية"
+
+
+def test_a_party_with_lam_after_an_attack_noun_is_the_attacker(pipeline):
+    text = "قتل خمسة مدنيين في قصف مدفعي للجيش التركي على بلدة عين عيسى."
+    event = one(pipeline, text, "ASSAULT")
+    assert event["actor"]["id"] == "org:tr_armed_forces"
+    assert event["target"]["text"] == "مدنيين"
+    place = "تواصل القصف المدفعي لمدينة حلب."
+    assert one(pipeline, place, "ASSAULT")["actor"] is None

@@ -1458,6 +1458,8 @@ def _nominal(clause: Clause, hit: Hit, roles: Roles) -> None:
         elif hit.rule.genitive == "actor" and not roles.actor and _actor_like(clause, following):
             roles.actor = following
     if roles.actor is None:
+        roles.actor = _lam_agent(clause, hit)
+    if roles.actor is None:
         roles.actor = _claimant(clause, hit) or _light_verb_subject(clause, hit)
     if roles.actor is None:
         roles.actor = _accused(clause, hit)  # اتهمت الحكومة المعارضة بتنظيم أعمال شغب
@@ -1468,6 +1470,26 @@ def _nominal(clause: Clause, hit: Hit, roles: Roles) -> None:
             roles.actor = None  # أدانت مصر قصف المدينة، دعت مصر إلى اجتماع: not who did it
     if roles.actor is None and hit.rule.type == "PROTEST":
         roles.actor = _protesters_before(clause, hit)
+
+
+def _lam_agent(clause: Clause, hit: Hit) -> Arg | None:
+    """An attack noun, maybe with its adjectives, then a party that can act
+    with ل (قصف مدفعي للجيش التركي، غارات جوية للتحالف): the ل-phrase is who
+    attacks. A place or a common noun there is what is attacked (قصف للأحياء)."""
+    if hit.rule.type != "ASSAULT" or hit.rule.mode in OUTCOME_MODES:
+        return None
+    words = clause.words
+    k = hit.last + 1
+    while k < min(clause.end, hit.last + 3) and _adjective_at(words, k):
+        k += 1
+    mention = clause.mention_at(k)
+    if mention is None or mention.first != k or words.starts[k] >= mention.ns:
+        return None
+    if mention.label in PLACES or k in clause.triggers:
+        return None
+    if not any(prefix in _LAM for prefix, _ in stems(words, k)):
+        return None
+    return mention
 
 
 def _other_verbs_subject(clause: Clause, hit: Hit, mention: Arg) -> bool:
