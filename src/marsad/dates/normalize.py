@@ -394,7 +394,7 @@ def _year(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
 def _after_hedge(m: re.Match[str]) -> bool:
     """ "أكثر من 1800 حالة", "نحو 2000 شخص": a number after a hedge counts
     something; years are not hedged without a cue ("نحو عام 2000")."""
-    before = m.string[max(0, m.start() - 12) : m.start()].rstrip()
+    before = _text_before(m, 12).rstrip()
     return any(before.endswith(word) for word in words()["approx"])
 
 
@@ -461,7 +461,7 @@ _PREPOSITIONS = frozenset({"في", "منذ", "حتي", "الي", "من", "قبل
 def _governed(m: re.Match[str]) -> bool:
     """A preposition written on the expression ("بالأمس"; و and ف alone are
     conjunctions) or as the word before it ("في الغد")."""
-    before = m.string[max(0, m.start() - 20) : m.start()]
+    before = _text_before(m, 20)
     attached = _ATTACHED.search(before)
     clitics = attached.group(0) if attached else ""
     if clitics:
@@ -801,32 +801,34 @@ def _resolve(
     return RESOLVERS[rule](match, anchor)
 
 
-#: a sentence end; not the point of "51.2" or "7.30"
-_SENTENCE_BREAK = re.compile(r"[.!?؟](?!\d)|\n")
-
-
 def _same_sentence(norm: str, last: tuple[int, str] | None, start: int) -> str | None:
     """The value of ``last`` (where a day named ends, and its value) if no
     sentence ends between it and ``start``."""
-    if last is None or _SENTENCE_BREAK.search(norm, last[0], start):
+    if last is None or _SENTENCE_END.search(norm, last[0], start):
         return None
     return last[1]
 
 
 #: how far back a future marker may stand from a weekday
 _FUTURE_REACH = 60
-_SENTENCE_END = re.compile(r"[.!?؟\n]")
+#: a sentence end; not the point of "51.2" or "7.30"
+_SENTENCE_END = re.compile(r"[.!?؟](?!\d)|\n")
+
+
+def _text_before(match: re.Match[str], chars: int) -> str:
+    """Up to ``chars`` characters of the searched text before the match."""
+    return match.string[max(0, match.start() - chars) : match.start()]
 
 
 def _since_a_day(match: re.Match[str]) -> bool:
     """ "منذ الأحد": since a day, which has passed."""
-    return match.string[max(0, match.start() - 5) : match.start()].rstrip().endswith("منذ")
+    return _text_before(match, 5).rstrip().endswith("منذ")
 
 
 def _future(match: re.Match[str]) -> bool:
     """A future marker before the expression, in its sentence ("ستستمر
     العاصفة حتى الجمعة"): a bare weekday there is the coming one."""
-    before = match.string[max(0, match.start() - _FUTURE_REACH) : match.start()]
+    before = _text_before(match, _FUTURE_REACH)
     ends = list(_SENTENCE_END.finditer(before))
     if ends:
         before = before[ends[-1].end() :]
