@@ -40,9 +40,9 @@ PART_ADVERB = (
 )
 #: minutes after a clock hour: "العاشرة والنصف", "والربع", "إلا ربعا"
 MINUTES = r"(?:\s+(?P<{0}>والنصف|والربع|والثلث|الا\s+ربعا|الا\s+الربع|الا\s+ثلثا|الا\s+الثلث))"
-#: what joins two days of one month: "يومي 10 و11 نيسان", "من 3 إلى 5 أيار"
 #: "منذ عام 2011", "حوالي عام 2000": عام there is the year's cue, not a count
 NO_YEAR = r"(?!\s*\d{4}(?!\d))"
+#: what joins two days of one month: "يومي 10 و11 نيسان", "من 3 إلى 5 أيار"
 DAY_JOIN = r"\s*(?:و|-|–|الي|حتي)\s*(?:ال)?"
 
 
