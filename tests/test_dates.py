@@ -416,7 +416,8 @@ def test_timeml_corpus() -> None:
     result = evaluate_dir(TIMEML)
     assert result.detection.gold == sum(len(d.gold) for d in docs)
     assert result.detection.f1 > 0.75
-    assert result.by_type["DATE"].value_accuracy > 0.80
+    # The gold as given is tool output: the adjudicated figure below is the measure.
+    assert result.by_type["DATE"].value_accuracy > 0.70
 
 
 @pytest.mark.skipif(not TIMEML.is_dir(), reason=f"TimeML corpus not found at {TIMEML}")
@@ -429,7 +430,7 @@ def test_timeml_adjudication_judges_every_gold_expression() -> None:
     dropped = sum(v.verdict == "drop" for v in table.values())
     result = evaluate_dir(TIMEML, adjudication=ADJUDICATION)
     assert result.detection.gold == len(tids) - dropped
-    assert result.by_type["DATE"].value_accuracy > 0.85
+    assert result.by_type["DATE"].value_accuracy > 0.90
 
 
 @pytest.mark.skipif(not TIMEML.is_dir(), reason=f"TimeML corpus not found at {TIMEML}")
@@ -593,7 +594,7 @@ def test_durations_that_carry_their_number(text: str, span: str, value: str) -> 
 
 def test_since_a_fraction_of_a_century() -> None:
     (timex,) = find_dates("على المعاهدة منذ ربع قرن", ANCHOR)
-    assert (timex.value, timex.begin) == ("P25Y", "1994")
+    assert (timex.value, timex.begin) == ("P0.25CE", "1994")
 
 
 def test_year_word_before_a_year_is_no_count() -> None:
@@ -671,3 +672,76 @@ def test_clock_before_noon_of_a_coming_weekday() -> None:
     text = "تقام الصلاة يوم الاثنين عند الساعة الحادية عشرة قبل الظهر"
     assert [value for _, _, value, _ in found(text)] == ["2019-11-04", "2019-11-04T11:00"]
     assert one("تنطلق عند الساعة الثامنة من مساء الأحد")[2] == "2019-11-03T20:00"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["شباب اليوم لا يقرؤون الصحف", "يختلف طلاب اليوم عن طلاب الأمس", "فرق كبير بين الأمس واليوم"],
+)
+def test_today_as_nowadays(text: str) -> None:
+    today = next(t for t in found(text) if t[0].endswith("اليوم"))
+    assert today[1:3] == ("DATE", "PRESENT_REF")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["مباراة اليوم بين الفريقين", "أعلن الوزير اليوم أن الاجتماع سيعقد في الغد"],
+)
+def test_today_after_an_event_or_beside_a_governed_tomorrow_is_the_day(text: str) -> None:
+    assert found(text)[0][2] == ANCHOR
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("مرّ ربع قرن على الاتفاق", "ربع قرن", "P0.25CE"),
+        ("استمر الحكم قرناً ونصف", "قرناً ونصف", "P1.5CE"),
+        ("دامت الحرب عقدين ونصف", "عقدين ونصف", "P2.5DE"),
+    ],
+)
+def test_fractions_of_decades_and_centuries_keep_the_text_unit(
+    text: str, span: str, value: str
+) -> None:
+    assert one(text)[:3] == (span, "DURATION", value)
+
+
+def test_ago_a_fraction_of_a_century_is_a_year() -> None:
+    assert one("هاجر قبل نصف قرن")[1:3] == ("DATE", "1969")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ويوم 5 يونيو يبث الفيلم الثاني", "2020-06-05"),
+        ("والجمعة تنطلق البطولة", "2019-11-01"),
+        ("والجمعة انطلقت البطولة", "2019-10-25"),
+    ],
+)
+def test_a_date_fronted_before_a_scheduling_verb_is_the_coming_one(text: str, value: str) -> None:
+    assert found(text)[0][2] == value
+
+
+def test_a_copula_does_not_make_a_sentence_future() -> None:
+    assert one("ويكون التقادم بعد 30 سنة من الوفاة")[1:3] == ("DURATION", "P30Y")
+
+
+def test_a_weekday_reported_on_a_past_day_counts_back_from_it() -> None:
+    # the anchor is a Wednesday: "he died on Wednesday", said yesterday, is last week's
+    dates = found("وأعلنت العائلة أمس أنه توفي الأربعاء عن 80 عاماً")
+    assert [value for _, _, value, _ in dates][:2] == ["2019-10-29", "2019-10-23"]
+    # what came after the day ("before the president announced") is no report
+    assert found("اجتمع الوزراء أمس قبل أن يعلن الرئيس الأربعاء القرار")[1][2] == ANCHOR
+    # nor is a second day in a list
+    assert found("قتل اثنان أمس وثلاثة الأربعاء")[1][2] == ANCHOR
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("وصل قبل عدة أعوام", "DATE", "PAST_REF"),
+        ("يعيش هنا منذ بضعة أشهر", "DURATION", "PXM"),
+        ("ازدهرت المدينة خلال السنوات اللاحقة", "DURATION", "PXY"),
+    ],
+)
+def test_some_units_ago_and_the_years_after_the_story(text: str, kind: str, value: str) -> None:
+    assert one(text)[1:3] == (kind, value)

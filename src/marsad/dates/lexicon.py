@@ -58,6 +58,14 @@ def future_re() -> re.Pattern[str]:
 
 
 @cache
+def as_noun_re() -> re.Pattern[str]:
+    """الأمس and الغد as "the past" and "the future" (words.tsv as_noun), with
+    nothing but clitics before them: whether a preposition governs them is
+    the caller's question."""
+    return re.compile("(?:" + "|".join(map(re.escape, words()["as_noun"])) + r")(?!\w)")
+
+
+@cache
 def ambiguous_months() -> frozenset[str]:
     return frozenset(key(line) for line in read_lines("dates/ambiguous_months.txt"))
 

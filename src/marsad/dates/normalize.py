@@ -27,6 +27,7 @@ from hijridate import Gregorian, Hijri
 
 from marsad.dates.lexicon import (
     ambiguous_months,
+    as_noun_re,
     future_re,
     hijri_month_numbers,
     key,
@@ -65,6 +66,13 @@ class Reading(NamedTuple):
     value: str | None
     mod: str | None = None
     begin: str | None = None
+
+
+class DayNamed(NamedTuple):
+    """The last day a sentence named so far: where it ends, and its value."""
+
+    end: int
+    value: str
 
 
 Resolved = tuple[str, str | None, str | None] | Reading  # type, value, mod
@@ -208,36 +216,43 @@ def _weekday(word: str | None) -> int | None:
     return None
 
 
-def _count_unit(word: str) -> tuple[str, int | None]:
-    """ "يومين" -> ("D", 2); "أيام" -> ("D", None): the number is written before."""
+def _count_unit(word: str) -> tuple[str, float | None]:
+    """ "يومين" -> ("D", 2); "أيام" -> ("D", None): the number is written before;
+    "ربع قرن" -> ("CE", 0.25)."""
     unit, _, count = words()["count"][key(word)].partition(":")
-    return unit, int(count) if count else None
+    if not count:
+        return unit, None
+    return unit, float(count) if "." in count else int(count)
 
 
-def _period(unit: str, count: int) -> str:
+def _period(unit: str, count: float) -> str:
     """TIMEX3 duration: P3D, P2W, PT2H, PT30M."""
     if unit in ("H", "MIN"):
         return f"PT{count}{unit[0]}"
     return f"P{count}{unit}"
 
 
+_YEARS_IN = {"DE": 10, "CE": 100}
+
 #: "ساعة ونصف": the count's unit and half of it, in the units below
 _HALVES = {"H": "H30M", "MIN": "M30S", "D": "DT12H", "M": "M15D", "Y": "Y6M"}
 
 
-def _and_a_half(unit: str, count: int) -> str:
+def _and_a_half(unit: str, count: float) -> str:
     """TIMEX3 duration of "ساعة ونصف" (PT1H30M), "عامين ونصف" (P2Y6M)."""
     if unit in _HALVES:
         return ("PT" if unit in ("H", "MIN") else "P") + f"{count}{_HALVES[unit]}"
     if unit == "W":
         return f"P{7 * count + 3}DT12H"
-    years = {"DE": 10, "CE": 100}[unit]
-    return f"P{years * count + years // 2}Y"
+    # Decades and centuries keep the text's unit: "قرن ونصف" = P1.5CE.
+    return f"P{count + 0.5:g}{unit}"
 
 
-def _before(anchor: dt.date, unit: str, count: int) -> str | None:
+def _before(anchor: dt.date, unit: str, count: float) -> str | None:
     """The date ``count`` units before the anchor (after it when negative), at
     the unit's granularity."""
+    if unit in _YEARS_IN and not float(count).is_integer():  # ربع قرن: 25 years
+        return _before(anchor, "Y", round(count * _YEARS_IN[unit]))
     if unit == "D":
         return (anchor - dt.timedelta(days=count)).isoformat()
     if unit == "W":
@@ -439,19 +454,31 @@ def _decade(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
 
 
 def _relative_day(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
-    # "أمس الجمعة": the weekday repeats the day; when they disagree the relative
-    # word, which the article date anchors, is kept.
     name = key(m["d_w"])
     if name == "غد" and not (m["d_part"] or m["d_wd"]):
         return None  # "إلى غد أفضل": bare غد is "the future"; صباح غد, غد الأحد are days
-    if name in words()["as_noun"] and not (m["d_part"] or m["d_wd"] or _governed(m)):
-        return "DATE", words()["as_noun"][name], None
+    if not (m["d_part"] or m["d_wd"] or _governed(m)):
+        reference = _day_as_an_age(m, name)
+        if reference:
+            return "DATE", reference, None
     night = name in words()["night"] or "ا" + name in words()["night"]
     offset = int(entry("night" if night else "day", name))
+    # "أمس الجمعة": the weekday repeats the day; when they disagree the relative
+    # word, which the article date anchors, is kept.
     value = (anchor + dt.timedelta(days=offset)).isoformat() if anchor else None
     if night:
         return "TIME", f"{value}TNI" if value else None, None
     return _with_part(value, m["d_part"])
+
+
+def _day_as_an_age(m: re.Match[str], name: str) -> str | None:
+    """ "طالب الأمس", "حلفاء اليوم أعداء الغد": the past, the present, the future
+    (TIMEX3 PAST_REF...), not a day; None when it is a day."""
+    if name in words()["as_noun"]:
+        return words()["as_noun"][name]
+    if name == "اليوم" and (_after_a_people_noun(m) or _set_against_past_or_future(m)):
+        return "PRESENT_REF"
+    return None
 
 
 #: prepositions written apart that make a definite day an adverb ("منذ الأمس")
@@ -461,7 +488,11 @@ _PREPOSITIONS = frozenset({"في", "منذ", "حتي", "الي", "من", "قبل
 def _governed(m: re.Match[str]) -> bool:
     """A preposition written on the expression ("بالأمس"; و and ف alone are
     conjunctions) or as the word before it ("في الغد")."""
-    before = _text_before(m, 20)
+    return _governed_at(m.string, m.start())
+
+
+def _governed_at(text: str, start: int) -> bool:
+    before = text[max(0, start - 20) : start]
     attached = _ATTACHED.search(before)
     clitics = attached.group(0) if attached else ""
     if clitics:
@@ -471,6 +502,27 @@ def _governed(m: re.Match[str]) -> bool:
 
 
 _ATTACHED = re.compile(r"\w+$")
+_LAST_WORD = re.compile(r"(?<!\w)[وف]?(\w+)\s*$")
+#: "طالب اليوم غير طالب الأمس", "حلفاء اليوم أعداء الغد", "بين الأمس واليوم"
+_CONTRAST_REACH = 30
+
+
+def _after_a_people_noun(m: re.Match[str]) -> bool:
+    """ "طلبة اليوم": the students of nowadays (words.tsv of_today)."""
+    last = _LAST_WORD.search(_text_before(m, 20))
+    return last is not None and last.group(1) in words()["of_today"]
+
+
+def _set_against_past_or_future(m: re.Match[str]) -> bool:
+    """اليوم near an ungoverned الأمس or الغد of its sentence, which are the past
+    and the future (words.tsv as_noun): then اليوم is the present."""
+    text = m.string
+    start, end = max(0, m.start() - _CONTRAST_REACH), min(len(text), m.end() + _CONTRAST_REACH)
+    for found in as_noun_re().finditer(text, start, end):
+        between = text[min(found.end(), m.end()) : max(found.start(), m.start())]
+        if not _SENTENCE_END.search(between) and not _governed_at(text, found.start()):
+            return True
+    return False
 
 
 def _weekday_date(anchor: dt.date, weekday: int, shift: int | None) -> dt.date:
@@ -484,7 +536,9 @@ def _weekday_date(anchor: dt.date, weekday: int, shift: int | None) -> dt.date:
     return anchor - dt.timedelta(days=back)
 
 
-def _weekday_rule(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+def _weekday_rule(
+    m: re.Match[str], anchor: dt.date | None, day_named: DayNamed | None = None
+) -> Resolved | None:
     weekday = _weekday(m["w_wd"])
     if weekday is None:
         return None
@@ -493,7 +547,22 @@ def _weekday_rule(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
     shift = _shift(m["w_sh"])
     if shift is None and _future(m) and not _since_a_day(m):
         shift = 1  # "ستستمر العاصفة حتى الجمعة": the coming Friday
+    elif shift is None and day_named:
+        anchor = _report_day(m, anchor, day_named)
     return _with_part(_weekday_date(anchor, weekday, shift).isoformat(), m["w_part"])
+
+
+#: "أن", "إن", "بأنه"… normalised: what a report says follows them; not "قبل أن"
+_THAT = re.compile(r"(?<!\w)(?<!قبل\s)(?<!بعد\s)(?<!منذ\s)(?<!الي\s)ب?ان(?:ه|ها|هم)?(?!\w)")
+
+
+def _report_day(m: re.Match[str], anchor: dt.date, day_named: DayNamed) -> dt.date:
+    """ "أعلنت أمس أنه توفي الخميس": what a report of a past day tells
+    happened on or before that day, so the weekday counts back from it."""
+    reported = dt.date.fromisoformat(day_named.value[:10])
+    if reported < anchor and _THAT.search(m.string, day_named.end, m.start()):
+        return reported
+    return anchor
 
 
 def _relative_unit(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
@@ -596,7 +665,8 @@ def _half(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
 
 
 def _reference(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
-    return "DATE", entry("ref", m["ref"]), None
+    value = entry("ref", m["ref"])
+    return "DATE" if value.endswith("_REF") else "DURATION", value, None
 
 
 _AFTERNOON = {"مساء": 12, "مساءا": 12, "عصرا": 12, "ليلا": 12, "ظهرا": 12}
@@ -616,7 +686,7 @@ def _minutes(words_: str | None) -> tuple[int, int]:
 
 
 def _clock(
-    m: re.Match[str], anchor: dt.date | None, day_named: str | None = None
+    m: re.Match[str], anchor: dt.date | None, day_named: DayNamed | None = None
 ) -> Resolved | None:
     hour = int(m["k_h"]) if m["k_h"] else number(m["k_w"] or m["k_w2"])
     change, minute = _minutes(m["k_q"] or m["k_q2"])
@@ -633,8 +703,8 @@ def _clock(
     day = "XXXX-XX-XX"
     if day_named:
         # the day the sentence has just named: "مساء الاثنين عند الساعة الثامنة"
-        day = day_named[:10]
-        late = day_named[11:] in _LATE_PARTS
+        day = day_named.value[:10]
+        late = day_named.value[11:] in _LATE_PARTS
         if late and not part and not m["k_dp"] and 1 <= hour < 12:
             hour += 12
     if m["k_dp"]:  # العاشرة من مساء أمس: the day is given
@@ -698,7 +768,7 @@ RESOLVERS: dict[str, Resolver] = {
     "dec": _decade,
     "ana": _anaphoric,  # type: ignore[dict-item]  # called with the previous date
     "rday": _relative_day,
-    "wday": _weekday_rule,
+    "wday": _weekday_rule,  # type: ignore[dict-item]  # called with the day named before
     "rel": _relative_unit,
     "ago": _ago,
     "set": _set,
@@ -718,7 +788,7 @@ def find_timexes(
     resume = start
     index = lead_index()
     previous: str | None = None  # the last date found, for "اليوم التالي"
-    last_day: tuple[int, str] | None = None  # where the last day named ends, and its value
+    last_day: DayNamed | None = None
     years: dict[str, str] = {}  # "-09-11" / "-09" -> the year the text gave it
     found = _WORD.findall(norm, start, end)
     words = _WORD.finditer(norm, start, end)
@@ -741,7 +811,7 @@ def find_timexes(
                 if reading.type in ("DATE", "TIME") and value and _FULL.match(value):
                     previous = value
                     if _DAY_VALUE.match(value):
-                        last_day = match.end(), value
+                        last_day = DayNamed(match.end(), value)
                 # "للعام" keeps the ل that took the place of the article's alef.
                 yield Timex(match.start() - merged, match.end(), *reading)
                 resume = match.end()
@@ -789,7 +859,7 @@ def _resolve(
     match: re.Match[str],
     anchor: dt.date | None,
     previous: str | None = None,
-    day: str | None = None,
+    day: DayNamed | None = None,
 ) -> Resolved | None:
     """The reading of a match; ``previous`` is the last date found before it,
     ``day`` the last day named before it in its sentence."""
@@ -798,15 +868,16 @@ def _resolve(
         return _anaphoric(match, previous)
     if rule == "clock":
         return _clock(match, anchor, day)
+    if rule == "wday":
+        return _weekday_rule(match, anchor, day)
     return RESOLVERS[rule](match, anchor)
 
 
-def _same_sentence(norm: str, last: tuple[int, str] | None, start: int) -> str | None:
-    """The value of ``last`` (where a day named ends, and its value) if no
-    sentence ends between it and ``start``."""
-    if last is None or _SENTENCE_END.search(norm, last[0], start):
+def _same_sentence(norm: str, last: DayNamed | None, start: int) -> DayNamed | None:
+    """``last`` if no sentence ends between it and ``start``."""
+    if last is None or _SENTENCE_END.search(norm, last.end, start):
         return None
-    return last[1]
+    return last
 
 
 #: how far back a future marker may stand from a weekday
@@ -832,4 +903,15 @@ def _future(match: re.Match[str]) -> bool:
     ends = list(_SENTENCE_END.finditer(before))
     if ends:
         before = before[ends[-1].end() :]
-    return future_re().search(before) is not None
+    return future_re().search(before) is not None or _future_verb_next(match)
+
+
+def _future_verb_next(match: re.Match[str]) -> bool:
+    """A fronted date before its verb: "ويوم 5 يونيو يبث الفيلم", "الأحد
+    ستنطلق البطولة"."""
+    following = _SPACES.match(match.string, match.end())
+    verb_at = following.end() if following else match.end()
+    return future_re().match(match.string, verb_at) is not None
+
+
+_SPACES = re.compile(r"\s+")

@@ -67,6 +67,11 @@ def _optional_article(category: str) -> str:
 
 
 @cache
+def _numbered_count(value: str) -> bool:
+    """A ``count`` value whose word carries a number other than one (D:2, CE:0.25)."""
+    return value.partition(":")[2] not in ("", "1")
+
+
 def pieces() -> dict[str, str]:
     """The named sub-patterns the rules are built from (also used by tests)."""
     cardinal = _compound(_numbers("cardinal", 1, 10), _numbers("cardinal", 20, 100), r"عشر(?:ه)?")
@@ -81,9 +86,8 @@ def pieces() -> dict[str, str]:
         "HOUR": rf"{_numbers('hour')}(?:\s+عشره)?",
         "NUM": rf"(?:\d{{1,4}}(?!\d)|{cardinal})",
         "COUNT": alternation(count),
-        # counts that carry a number above one (compared as text: "2", "15", "30"):
-        # يومين, نصف ساعة
-        "NUMBERED": alternation(w for w, v in count.items() if v.partition(":")[2] > "1"),
+        # counts that carry a number other than one: يومين, نصف ساعة, ربع قرن
+        "NUMBERED": alternation(w for w, v in count.items() if _numbered_count(v)),
         "DAY": alternation([*words()["day"], *words()["night"]]),
         "SOME": _words("some"),
         "DUAL_SHIFT": _words("dual_shift"),
@@ -181,10 +185,10 @@ def _rules(p: dict[str, str]) -> list[str]:
         # [نهاية] الشهر الماضي | هذا العام | مطلع الشهر
         rf"(?P<rel>{mod.format('u_mod')}(?:(?P<u_this>{p['THIS']})\s+)?(?P<u_unit>{p['UNIT']}){END}"
         rf"(?:\s+(?P<u_sh>{p['SHIFT']}){END})?)",
-        # منذ ثلاثة أيام, قبل يومين, قبل أكثر من عام, بعد 50 سنة; but "بعد عامين
-        # من الحرب" counts from an event: the duration rule takes the count
+        # منذ ثلاثة أيام, قبل يومين, قبل أكثر من عام, بعد 50 سنة, قبل عدة أعوام;
+        # but "بعد عامين من الحرب" counts from an event: the duration rule takes the count
         rf"(?P<ago>(?P<a_w>{p['AGO']})\s+(?:(?P<a_apx>{p['APPROX']})\s+)?"
-        rf"(?:(?P<a_n>{p['NUM']})\s+)?(?P<a_u>{p['COUNT']}){END}(?!\s+(?:من|علي)\s|\s+ونصف{END}){NO_YEAR})",
+        rf"(?:(?:(?P<a_n>{p['NUM']})|{p['SOME']})\s+)?(?P<a_u>{p['COUNT']}){END}(?!\s+(?:من|علي)\s|\s+ونصف{END}){NO_YEAR})",
         # كل يوم سبت, كل عامين, يوميا
         rf"(?P<set>كل\s+(?:يوم\s+)?(?:ال)?(?P<s_wd>{p['WD_BARE']}){END}"
         rf"|كل\s+(?:(?P<s_n>{p['NUM']})\s+)?(?P<s_u>{p['COUNT']}){END}"
