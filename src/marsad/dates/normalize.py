@@ -216,16 +216,13 @@ def _weekday(word: str | None) -> int | None:
     return None
 
 
-def _count_unit(word: str) -> tuple[str, float | None]:
-    """ "يومين" -> ("D", 2); "أيام" -> ("D", None): the number is written before;
-    "ربع قرن" -> ("CE", 0.25)."""
+def _count_unit(word: str) -> tuple[str, int | None]:
+    """ "يومين" -> ("D", 2); "أيام" -> ("D", None): the number is written before."""
     unit, _, count = words()["count"][key(word)].partition(":")
-    if not count:
-        return unit, None
-    return unit, float(count) if "." in count else int(count)
+    return unit, int(count) if count else None
 
 
-def _period(unit: str, count: float) -> str:
+def _period(unit: str, count: int) -> str:
     """TIMEX3 duration: P3D, P2W, PT2H, PT30M."""
     if unit in ("H", "MIN"):
         return f"PT{count}{unit[0]}"
@@ -238,21 +235,19 @@ _YEARS_IN = {"DE": 10, "CE": 100}
 _HALVES = {"H": "H30M", "MIN": "M30S", "D": "DT12H", "M": "M15D", "Y": "Y6M"}
 
 
-def _and_a_half(unit: str, count: float) -> str:
+def _and_a_half(unit: str, count: int) -> str:
     """TIMEX3 duration of "ساعة ونصف" (PT1H30M), "عامين ونصف" (P2Y6M)."""
     if unit in _HALVES:
         return ("PT" if unit in ("H", "MIN") else "P") + f"{count}{_HALVES[unit]}"
     if unit == "W":
         return f"P{7 * count + 3}DT12H"
-    # Decades and centuries keep the text's unit: "قرن ونصف" = P1.5CE.
-    return f"P{count + 0.5:g}{unit}"
+    years = _YEARS_IN[unit]  # "قرن ونصف": P150Y, whole years rather than a fraction
+    return f"P{years * count + years // 2}Y"
 
 
-def _before(anchor: dt.date, unit: str, count: float) -> str | None:
+def _before(anchor: dt.date, unit: str, count: int) -> str | None:
     """The date ``count`` units before the anchor (after it when negative), at
     the unit's granularity."""
-    if unit in _YEARS_IN and not float(count).is_integer():  # ربع قرن: 25 years
-        return _before(anchor, "Y", round(count * _YEARS_IN[unit]))
     if unit == "D":
         return (anchor - dt.timedelta(days=count)).isoformat()
     if unit == "W":
