@@ -746,3 +746,92 @@ def test_a_weekday_reported_on_a_past_day_counts_back_from_it() -> None:
 )
 def test_some_units_ago_and_the_years_after_the_story(text: str, kind: str, value: str) -> None:
     assert one(text)[1:3] == (kind, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "كان البلد يصدّر القمح. واليوم، بعد نصف قرن، يستورد نصف غذائه",
+        "تغيّر كل شيء.\nاليوم لدينا جامعات في كل مدينة",
+        "لم يعرف آباؤنا الهاتف، وأطفالنا اليوم يحملونه في جيوبهم",
+        "نحن اليوم أمام مرحلة جديدة",
+    ],
+)
+def test_today_opening_a_sentence_or_after_a_pronoun_is_nowadays(text: str) -> None:
+    today = next(t for t in found(text) if t[0] == "اليوم")
+    assert today[1:3] == ("DATE", "PRESENT_REF")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["اليوم.. انطلاق معرض الكتاب", "وصل الوفد أمس. واليوم، الخامس من مايو، تبدأ المحادثات"],
+)
+def test_a_headline_today_or_one_naming_its_date_is_the_day(text: str) -> None:
+    assert next(t for t in found(text) if t[0] == "اليوم")[2] == ANCHOR
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("تراجعت الصادرات خلال الأشهر الماضية", "DURATION", "PXM"),
+        ("ستقر الموازنة خلال الأسابيع المقبلة", "DURATION", "PXW"),
+        ("عُرضت في الأيام الماضية مسرحية جديدة", "DATE", "PAST_REF"),
+        ("ازداد الإقبال في السنوات الأخيرة", "DATE", "PAST_REF"),
+    ],
+)
+def test_plural_units_before_and_after_the_article_date(text: str, kind: str, value: str) -> None:
+    assert one(text)[1:3] == (kind, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("التقيا الأحد قبل الماضي", "2019-10-20"),
+        ("أُقر في مارس قبل الماضي", "2018-03"),
+        ("تغير منذ العام قبل الماضي", "2017"),
+        ("يصل الأسبوع بعد المقبل", "2019-W46"),
+    ],
+)
+def test_the_one_before_the_last_and_after_the_next(text: str, value: str) -> None:
+    assert one(text)[2] == value
+
+
+def test_afternoon_and_a_rerun() -> None:
+    assert one("يوقع روايته بعد ظهر الخميس المقبل") == (
+        "بعد ظهر الخميس المقبل",
+        "TIME",
+        "2019-10-31TAF",
+        None,
+    )
+    assert one("ويُعاد العرض مساء الأحد")[2] == "2019-11-03TEV"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("يغلق المتحف أيام الاثنين", "أيام الاثنين", "XXXX-WXX-1"),
+        ("ويقام المهرجان كل صيف", "كل صيف", "XXXX-SU"),
+    ],
+)
+def test_weekdays_in_the_plural_and_every_season_are_sets(text: str, span: str, value: str) -> None:
+    assert one(text) == (span, "SET", value, None)
+
+
+def test_a_clock_time_in_what_a_report_says_does_not_take_the_report_day() -> None:
+    text = "وأعلنت الوزارة اليوم الأربعاء أن الدوام سيكون من التاسعة صباحاً"
+    assert [value for _, _, value, _ in found(text)] == [ANCHOR, "XXXX-XX-XXT09:00"]
+    # the day of the sentence's own event stays
+    assert found("وصل الوفد مساء الاثنين عند الساعة الثامنة")[1][2] == "2019-10-28T20:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ففي مثل هذا اليوم من عام 1962 خرج الناس", "1962-10-30"),
+        ("سنسأل في مثل هذا اليوم من العام المقبل", "2020-10-30"),
+        ("اندلعت الثورة في الفاتح من نوفمبر 1954", "1954-11-01"),
+        ("يبدأ العمل به فاتح يناير 2020", "2020-01-01"),
+    ],
+)
+def test_anniversaries_and_the_first_of_the_month(text: str, value: str) -> None:
+    assert one(text)[2] == value

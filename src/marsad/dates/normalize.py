@@ -163,10 +163,10 @@ def _year_for(
 
     if shift == 0:
         return anchor.year
-    if shift is not None and shift < 0:
-        return max(y for y in years if position(y) < here)
+    if shift is not None and shift < 0:  # -2: "مارس قبل الماضي", the one before
+        return max(y for y in years if position(y) < here) + shift + 1
     if shift is not None and shift > 0:
-        return min(y for y in years if position(y) > here)
+        return min(y for y in years if position(y) > here) + shift - 1
     if weekday is not None and day is not None:
         for year in sorted(years, key=lambda y: abs(y - anchor.year)):
             date = _date(year, month, day)
@@ -471,7 +471,9 @@ def _day_as_an_age(m: re.Match[str], name: str) -> str | None:
     (TIMEX3 PAST_REF...), not a day; None when it is a day."""
     if name in words()["as_noun"]:
         return words()["as_noun"][name]
-    if name == "اليوم" and (_after_a_people_noun(m) or _set_against_past_or_future(m)):
+    if name == "اليوم" and (
+        _after_a_people_noun(m) or _set_against_past_or_future(m) or _opens_a_sentence(m)
+    ):
         return "PRESENT_REF"
     return None
 
@@ -497,15 +499,47 @@ def _governed_at(text: str, start: int) -> bool:
 
 
 _ATTACHED = re.compile(r"\w+$")
-_LAST_WORD = re.compile(r"(?<!\w)[وف]?(\w+)\s*$")
+_LAST_WORD = re.compile(r"(\w+)\s*$")
 #: "طالب اليوم غير طالب الأمس", "حلفاء اليوم أعداء الغد", "بين الأمس واليوم"
 _CONTRAST_REACH = 30
 
 
+#: possessive endings of a people noun: "أطفالنا اليوم", "مجتمعهم اليوم"
+_POSSESSIVES = ("نا", "هم", "كم", "ها", "ه")
+
+
 def _after_a_people_noun(m: re.Match[str]) -> bool:
-    """ "طلبة اليوم": the students of nowadays (words.tsv of_today)."""
-    last = _LAST_WORD.search(_text_before(m, 20))
-    return last is not None and last.group(1) in words()["of_today"]
+    """ "طلبة اليوم", "أطفالنا اليوم", "هم اليوم": the people of nowadays
+    (words.tsv of_today)."""
+    heads = words()["of_today"]
+    return any(
+        word in heads
+        or any(word.endswith(ending) and word[: -len(ending)] in heads for ending in _POSSESSIVES)
+        for word in _word_before(m)
+    )
+
+
+#: what comes before a sentence that opens on اليوم: its end, and the clitic و/ف
+_OPENING = re.compile(r"(?:[.!?؟]|\n)\s*[وف]?$")
+#: a headline's "اليوم.. انطلاق المهرجان", "اليوم: آخر موعد"
+_HEADLINE_AFTER = re.compile(r"\s*(?:\.\.|:|-)")
+_COMMA = re.compile(r"[\s،,]*")
+
+
+def _opens_a_sentence(m: re.Match[str]) -> bool:
+    """ "واليوم، بعد نصف قرن، يحق لنا أن نسأل", "اليوم لدينا هيئة": a sentence
+    that opens on a bare اليوم sets the present against the past; the
+    article's day comes after its verb ("قالت الوزارة اليوم"). Not a headline,
+    nor اليوم before the date it names ("اليوم، التاسع من شوال")."""
+    if not _OPENING.search(_text_before(m, 5)) or _HEADLINE_AFTER.match(m.string, m.end()):
+        return False
+    following = _COMMA.match(m.string, m.end())
+    then = date_re().match(m.string, following.end() if following else m.end())
+    return then is None or not any(then.start(rule) >= 0 for rule in _CALENDAR_RULES)
+
+
+#: rules of a date that names its day: "اليوم، الخامس من مايو"
+_CALENDAR_RULES = ("cal", "hijri", "num", "dom")
 
 
 def _set_against_past_or_future(m: re.Match[str]) -> bool:
@@ -522,12 +556,14 @@ def _set_against_past_or_future(m: re.Match[str]) -> bool:
 
 def _weekday_date(anchor: dt.date, weekday: int, shift: int | None) -> dt.date:
     """ "الثلاثاء": the last Tuesday on or before the anchor; "الثلاثاء الماضي":
-    strictly before; "الثلاثاء المقبل": strictly after."""
+    strictly before; "الثلاثاء المقبل": strictly after; "قبل الماضي" (-2) and
+    "بعد المقبل" (+2) a week further."""
     back = (anchor.isoweekday() - weekday) % 7
     if shift is not None and shift > 0:
-        return anchor + dt.timedelta(days=(weekday - anchor.isoweekday() - 1) % 7 + 1)
-    if shift is not None and shift < 0 and back == 0:
-        back = 7
+        ahead = (weekday - anchor.isoweekday() - 1) % 7 + 1
+        return anchor + dt.timedelta(days=ahead + 7 * (shift - 1))
+    if shift is not None and shift < 0:
+        back = (back or 7) + 7 * (-shift - 1)
     return anchor - dt.timedelta(days=back)
 
 
@@ -555,9 +591,13 @@ def _report_day(m: re.Match[str], anchor: dt.date, day_named: DayNamed) -> dt.da
     """ "أعلنت أمس أنه توفي الخميس": what a report of a past day tells
     happened on or before that day, so the weekday counts back from it."""
     reported = dt.date.fromisoformat(day_named.value[:10])
-    if reported < anchor and _THAT.search(m.string, day_named.end, m.start()):
-        return reported
-    return anchor
+    return reported if reported < anchor and _told_on(m, day_named) else anchor
+
+
+def _told_on(m: re.Match[str], day_named: DayNamed) -> bool:
+    """Whether the match is in what a report made on ``day_named`` says
+    ("أعلنت اليوم أن الدوام سيكون من التاسعة صباحا"), not on that day itself."""
+    return _THAT.search(m.string, day_named.end, m.start()) is not None
 
 
 def _relative_unit(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
@@ -618,6 +658,8 @@ def _set(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
         return "SET", f"XXXX-WXX-{_weekday(m['s_wd'])}", None
     if m["s_adv"]:
         return "SET", words()["every"][key(m["s_adv"])], None
+    if m["s_se"]:
+        return "SET", "XXXX-" + words()["season"]["ال" + key(m["s_se"]).removeprefix("ال")], None
     unit, count = _count_unit(m["s_u"])
     count = number(m["s_n"]) if m["s_n"] else count or 1
     return ("SET", _period(unit, count), None) if count else None
@@ -659,9 +701,34 @@ def _half(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
     return "DATE", f"{year:04d}-{code}{ordinal}" if year else None, None
 
 
+def _anniversary(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+    if anchor is None:
+        return "DATE", None, None
+    year = int(m["av_y"]) if m["av_y"] else anchor.year + int(entry("shift", m["av_sh"]))
+    try:
+        return "DATE", anchor.replace(year=year).isoformat(), None
+    except ValueError:  # 29 February in a common year
+        return "DATE", f"{year:04d}-02", None
+
+
 def _reference(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
     value = entry("ref", m["ref"])
-    return "DATE" if value.endswith("_REF") else "DURATION", value, None
+    if value.endswith("_REF"):
+        return "DATE", value, None
+    shift = words()["shift"].get(key(m["ref"]).split()[-1])
+    if shift and "في" in _word_before(m):  # "في الأيام الماضية": when, not how long
+        return "DATE", "PAST_REF" if int(shift) < 0 else "FUTURE_REF", None
+    return "DURATION", value, None
+
+
+def _word_before(m: re.Match[str]) -> tuple[str, ...]:
+    """The word before the match, as written and without a conjunction و/ف on
+    it ("وفي" -> "وفي", "في"); empty at the start of the text."""
+    last = _LAST_WORD.search(_text_before(m, 20))
+    if last is None:
+        return ()
+    word = last.group(1)
+    return (word, word[1:]) if word[0] in "وف" and len(word) > 2 else (word,)
 
 
 _AFTERNOON = {"مساء": 12, "مساءا": 12, "عصرا": 12, "ليلا": 12, "ظهرا": 12}
@@ -696,7 +763,7 @@ def _clock(
     if part and hour < 12 and not (part == "ليلا" and hour < 6):
         hour += 12 if part.startswith("بعد") else _AFTERNOON.get(part, 0)
     day = "XXXX-XX-XX"
-    if day_named:
+    if day_named and not _told_on(m, day_named):
         # the day the sentence has just named: "مساء الاثنين عند الساعة الثامنة"
         day = day_named.value[:10]
         late = day_named.value[11:] in _LATE_PARTS
@@ -761,6 +828,7 @@ RESOLVERS: dict[str, Resolver] = {
     "season": _season,
     "cent": _century,
     "dec": _decade,
+    "anniv": _anniversary,
     "ana": _anaphoric,  # type: ignore[dict-item]  # called with the previous date
     "rday": _relative_day,
     "wday": _weekday_rule,  # type: ignore[dict-item]  # called with the day named before

@@ -172,6 +172,9 @@ def _rules(p: dict[str, str]) -> list[str]:
         rf"|(?:عقد\s+)?(?P<dc_w>{p['DECADE']})"
         rf"|{DEF}عقد\s+(?P<dc_n>{p['ORD']})(?=\s+(?:من\s+)?القرن\s)){END}"
         rf"(?:(?=\s+(?:من\s+)?القرن\s+(?:(?P<dc_ord>{p['ORD']})|(?P<dc_sh>{p['CENTURY_SHIFT']})){END}))?)",
+        # "في مثل هذا اليوم من عام 1962": the article's day and month, that year
+        rf"(?P<anniv>مثل\s+هذا\s+اليوم\s+من\s+(?:{YEAR_CUE}?(?P<av_y>\d{{4}})(?!\d)"
+        rf"|{YEAR_WORD}\s+(?P<av_sh>{p['SHIFT']}){END}))",
         # اليوم التالي, في العام نفسه, ذلك الشهر: the date mentioned before
         rf"(?P<ana>(?:(?P<an_that>{p['THAT']})\s+(?P<an_u1>اليوم|{p['UNIT']}){END}"
         rf"|(?P<an_u2>اليوم|{p['UNIT']})\s+(?P<an_w>{p['ANAPHOR']}){END}))",
@@ -189,8 +192,9 @@ def _rules(p: dict[str, str]) -> list[str]:
         # but "بعد عامين من الحرب" counts from an event: the duration rule takes the count
         rf"(?P<ago>(?P<a_w>{p['AGO']})\s+(?:(?P<a_apx>{p['APPROX']})\s+)?"
         rf"(?:(?:(?P<a_n>{p['NUM']})|{p['SOME']})\s+)?(?P<a_u>{p['COUNT']}){END}(?!\s+(?:من|علي)\s|\s+ونصف{END}){NO_YEAR})",
-        # كل يوم سبت, كل عامين, يوميا
-        rf"(?P<set>كل\s+(?:يوم\s+)?(?:ال)?(?P<s_wd>{p['WD_BARE']}){END}"
+        # كل يوم سبت, أيام الجمعة, كل عامين, كل صيف, يوميا
+        rf"(?P<set>(?:كل\s+(?:يوم\s+)?|ايام\s+)(?:ال)?(?P<s_wd>{p['WD_BARE']}){END}"
+        rf"|كل\s+(?P<s_se>{p['SEASON']}){END}"
         rf"|كل\s+(?:(?P<s_n>{p['NUM']})\s+)?(?P<s_u>{p['COUNT']}){END}"
         rf"|(?P<s_adv>{p['EVERY']}){END})",
         # ثلاثة أيام, 24 ساعة, عامين, ساعة ونصف, أسبوع واحد, العامين الماضيين,
@@ -222,7 +226,7 @@ def _rules(p: dict[str, str]) -> list[str]:
 
 #: words that start a rule without coming from a lexicon
 LEAD_WORDS = ("يوم", "شهر", "كل", "فصل", "عقد", "العقد", "القرن", "الساعه", "عام", "العام", "سنه")
-LEAD_WORDS += ("السنه", "عامي", "سنتي")
+LEAD_WORDS += ("السنه", "عامي", "سنتي", "ايام", "مثل")
 #: what may be written on the first word of an expression: a conjunction, then
 #: a preposition ("وبالأمس", "للعام", "ولعام")
 CLITICS = tuple(c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك"))
