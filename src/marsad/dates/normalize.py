@@ -500,7 +500,7 @@ def _governed_at(text: str, start: int) -> bool:
 
 _ATTACHED = re.compile(r"\w+$")
 _LAST_WORD = re.compile(r"(\w+)\s*$")
-#: "طالب اليوم غير طالب الأمس", "حلفاء اليوم أعداء الغد", "بين الأمس واليوم"
+#: "طلاب اليوم ليسوا طلاب الأمس", "حلفاء اليوم أعداء الغد", "بين الأمس واليوم"
 _CONTRAST_REACH = 30
 
 
@@ -970,7 +970,7 @@ def _future(match: re.Match[str]) -> bool:
 
 
 def _future_verb_next(match: re.Match[str]) -> bool:
-    """A fronted date before its verb: "ويوم 5 يونيو يبث الفيلم", "الأحد
+    """A fronted date before its verb: "وفي 12 مارس تبث القناة الحلقة", "الأحد
     ستنطلق البطولة"."""
     following = _SPACES.match(match.string, match.end())
     verb_at = following.end() if following else match.end()
