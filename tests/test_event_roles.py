@@ -287,3 +287,180 @@ def test_an_infection_is_no_assault(pipeline, text):
 def test_managed_to_passes_its_subject_to_the_verbal_noun(pipeline):
     event = one(pipeline, "وتمكنت قوات الأمن في المنطقة من اعتقال ثلاثة مطلوبين.", "COERCE")
     assert role_text(event, "actor") == "قوات الأمن"
+
+
+# --- attacks undergone, shot down, warned of; territory liberated; hollow jussives -------
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "actor", "target"),
+    [
+        # the subject of تعرض undergoes the attack noun after ل; "من X" after the noun
+        # and its adjectives is the attacker; the adjective (صاروخي) is no role
+        (
+            "تعرضت مدينة حماة لقصف صاروخي كثيف من قوات النظام.",
+            "shelling",
+            "قوات النظام",
+            "مدينة حماة",
+        ),
+        ("تعرض المخيم لهجوم عنيف من مسلحين مجهولين.", "attack", "مسلحين مجهولين", "المخيم"),
+        (
+            "تتعرض القرى الحدودية منذ أيام لغارات جوية من طائرات التحالف.",
+            "aerial",
+            "طائرات التحالف",
+            "القرى الحدودية",
+        ),
+        ("وكانت القافلة تعرضت أمس لكمين نصبه مسلحون.", "attack", "مسلحون", "القافلة"),
+    ],
+)
+def test_an_attack_undergone_and_its_attacker_after_min(pipeline, text, mode, actor, target):
+    event = one(pipeline, text, "ASSAULT")
+    assert event["mode"] == mode
+    assert role_text(event, "actor") == actor
+    assert role_text(event, "target") == target
+
+
+def test_an_adjective_after_an_attack_noun_is_no_role(pipeline):
+    event = one(pipeline, "وأدى القصف إلى دمار واسع بعد قصف مدفعي استمر ساعات.", "ASSAULT")
+    assert role_text(event, "target") != "مدفعي"
+    assert role_text(event, "actor") != "مدفعي"
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "intended"),
+    [
+        # the modality of تعرض reaches the attack it governs
+        ("لم تتعرض البلدة لقصف مدفعي أمس.", True, False),
+        ("ستتعرض المدينة لقصف عنيف إن لم تنسحب الفصائل.", False, True),
+    ],
+)
+def test_the_modality_of_an_undergoing_verb(pipeline, text, negated, intended):
+    event = one(pipeline, text, "ASSAULT")
+    assert (event["negated"], event["intended"]) == (negated, intended)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        # أسقط (shot down) an aircraft: the aircraft is the target, and a drone named as
+        # its object is no air strike of its own
+        (
+            "أسقطت الدفاعات الجوية التركية طائرة مسيرة قرب الحدود.",
+            "الدفاعات الجوية التركية",
+            "طائرة مسيرة",
+        ),
+        ("أسقط الجيش طائرة تركية مسيرة شمالي البلاد.", "الجيش", "طائرة تركية مسيرة"),
+        ("أُسقطت طائرتان مسيرتان فوق القاعدة الجوية.", None, "طائرتان مسيرتان"),
+        ("وأعلن الجيش الأردني إسقاط طائرة مسيرة قرب الحدود.", "الجيش الأردني", "طائرة مسيرة"),
+    ],
+)
+def test_an_aircraft_shot_down(pipeline, text, actor, target):
+    found = events_of(pipeline, text)
+    assert [e["type"] for e in found] == ["ASSAULT"], found
+    assert found[0]["mode"] == "shoot-down"
+    assert role_text(found[0], "actor") == actor
+    assert role_text(found[0], "target") == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # أسقط without an aircraft drops a case, a government, a nationality: no assault
+        "أسقطت المحكمة الدعوى المرفوعة ضد الصحفي.",
+        "يطالب المحتجون بإسقاط الحكومة.",
+    ],
+)
+def test_dropping_what_is_no_aircraft_is_no_assault(pipeline, text):
+    assert not [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "any attack" (أي، أية) names no attack that happened
+        "حذرت الخارجية الروسية واشنطن من أي اعتداء على سفارتها.",
+        "وندد البيان بأية غارة تستهدف المدنيين.",
+    ],
+)
+def test_any_attack_is_no_event(pipeline, text):
+    assert not [e for e in events_of(pipeline, text) if e["type"] == "ASSAULT"]
+    assert [e for e in events_of(pipeline, text) if e["type"] in ("THREATEN", "ACCUSE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # the attack a threat or a warning is about has not happened: intended; who warns
+        # of it does not make it, who threatens it does
+        ("حذر الأمين العام من هجوم وشيك على المخيم.", None),
+        ("هدد المسلحون بقصف المطار.", "المسلحون"),
+    ],
+)
+def test_a_threatened_or_warned_of_attack_is_intended(pipeline, text, actor):
+    event = one(pipeline, text, "ASSAULT")
+    assert event["intended"] is True
+    assert role_text(event, "actor") == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        # حرر / تحرير (liberate) a place takes it; "من X" is who lost it, no role
+        ("حررت القوات العراقية مدينة الرمادي من قبضة التنظيم.", "القوات العراقية", "مدينة الرمادي"),
+        ("وأعلن الجيش اللبناني تحرير بلدة عرسال من المسلحين.", "الجيش اللبناني", "بلدة عرسال"),
+        ("حُررت القرية بعد معارك استمرت أسبوعين.", None, "القرية"),
+    ],
+)
+def test_liberating_a_place_is_seizing_it(pipeline, text, actor, target):
+    event = one(pipeline, text, "SEIZE")
+    assert role_text(event, "actor") == actor
+    assert role_text(event, "target") == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # freeing people, writing a ticket, a square's name, regaining fitness: no territory
+        "تمكنت الشرطة من تحرير الرهائن.",
+        "حرر الشرطي مخالفة مرورية للسائق.",
+        "قال رئيس تحرير الصحيفة إن المقال حذف.",
+        "تظاهر الآلاف في ساحة التحرير ببغداد.",
+        "استعاد اللاعب لياقته بعد غياب طويل.",
+        "لم تستعد الحكومة للانتخابات.",
+    ],
+)
+def test_no_territory_no_seizure(pipeline, text):
+    assert not [e for e in events_of(pipeline, text) if e["type"] == "SEIZE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor", "target"),
+    [
+        # the jussive of a hollow verb after لم (يستعيد → لم يستعد، يزور → لم يزر)
+        ("لم يستعد المتمردون السيطرة على البلدة حتى الآن.", "SEIZE", "المتمردون", "البلدة"),
+        (
+            "لم تستعد القوات الحكومية القرية التي خسرتها في الربيع.",
+            "SEIZE",
+            "القوات الحكومية",
+            "القرية",
+        ),
+        ("لم يزر الرئيس العراق منذ سنوات.", "CONSULT", "الرئيس", "العراق"),
+        # the negation of a light or control verb reaches its verbal noun
+        ("لم تقم الشرطة باعتقال المتظاهرين.", "COERCE", "الشرطة", "المتظاهرين"),
+        ("لم تتمكن القوات من استعادة السيطرة على الجسر.", "SEIZE", "القوات", "الجسر"),
+    ],
+)
+def test_negated_through_a_jussive_or_a_governing_verb(pipeline, text, event_type, actor, target):
+    found = [e for e in events_of(pipeline, text) if e["type"] == event_type]
+    assert len(found) == 1, found
+    assert found[0]["negated"] is True
+    assert found[0]["intended"] is False
+    assert role_text(found[0], "actor") == actor
+    assert role_text(found[0], "target") == target
+
+
+def test_ending_a_sit_in_is_not_negating_it(pipeline):
+    # a phase verb (أنهى, jussive ينه) negated: the sit-in goes on
+    event = one(pipeline, "لم ينه المعلمون الاعتصام المفتوح أمام الوزارة.", "PROTEST")
+    assert role_text(event, "actor") == "المعلمون"
+    assert event["negated"] is False

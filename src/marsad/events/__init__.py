@@ -34,8 +34,10 @@ from marsad.events.roles import Arg, Clause, Roles, assign
 from marsad.events.triggers import (
     EventWords,
     Hit,
+    Modality,
     fatalities,
     find_triggers,
+    governed_modality,
     has_form,
     modality,
     stems,
@@ -254,7 +256,10 @@ def _sentence_events(
     entities: tuple[list[Span], list[int]],
 ) -> list[dict[str, Any]]:
     clause = _clause(doc, words, sentence, *entities)
-    found = find_triggers(words, clause.start, clause.end, set(clause.by_word))
+    nationalities = frozenset(
+        i for m in clause.mentions if m.label == "NORP" for i in range(m.first, m.last + 1)
+    )
+    found = find_triggers(words, clause.start, clause.end, set(clause.by_word), nationalities)
     hits = _outside_sport(words, clause, found)
     if not hits:
         return []
@@ -269,14 +274,15 @@ def _sentence_events(
     events: list[dict[str, Any]] = []
     governed: dict[int, int] = {}  # noun trigger's first word -> index of the verb's event
     firsts: list[int] = []  # the first word of each event's trigger
-    for hit in hits:
-        roles = assign(clause, hit, kinds)
-        if roles.void:
-            continue  # يستقبل المنفذ المسافرين: no meeting
+    assigned = [(hit, assign(clause, hit, kinds)) for hit in hits]
+    things = _things([roles for _, roles in assigned])
+    for hit, roles in assigned:
+        if roles.void or hit.first in things:
+            continue  # يستقبل المنفذ المسافرين: no meeting; أسقطت طائرة مسيرة: no air strike
         if roles.governs is not None:
             governed.setdefault(roles.governs, len(events))
         firsts.append(hit.first)
-        mood = modality(words, hit, clause.start)
+        mood = _mood(words, clause, hit, roles)
         start, end = doc.normalized.to_original(
             words.starts[hit.first] + len(hit.prefix), words.ends[hit.last]
         )
@@ -300,6 +306,24 @@ def _sentence_events(
             }
         )
     return _merge(_fold(events, [governed.get(first) for first in firsts]))
+
+
+def _things(assigned: list[Roles]) -> set[int]:
+    """The words of targets that are things a verb acts on (أسقطت الدفاعات طائرة
+    مسيرة): a trigger there names the thing, not an event."""
+    return {
+        k
+        for roles in assigned
+        if roles.thing and roles.target is not None
+        for k in range(roles.target.first, roles.target.last + 1)
+    }
+
+
+def _mood(words: EventWords, clause: Clause, hit: Hit, roles: Roles) -> Modality:
+    """The trigger's modality, and the governing verb's when there is one."""
+    if roles.governor is None:
+        return modality(words, hit, clause.start)
+    return governed_modality(words, hit, roles.governor, clause.start, threatened=roles.threatened)
 
 
 def _fold(events: list[dict[str, Any]], into: list[int | None]) -> list[dict[str, Any]]:

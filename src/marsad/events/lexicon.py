@@ -16,7 +16,7 @@ matching compares folded forms (أ → ا, ة → ه, no diacritics).
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from marsad.resources import read_tsv
@@ -83,11 +83,24 @@ def conjugate(past: str, present: str) -> set[str]:
 
 
 def expand(alternative: str) -> set[str]:
-    """A form of the lexicon: ``PAST/PRESENT`` conjugated, or a literal word."""
+    """A form of the lexicon: ``PAST/PRESENT`` (or ``PAST/PRESENT/JUSSIVE``)
+    conjugated, or a literal word. The jussive forms are apart: see :func:`jussive`."""
     if "/" in alternative:
-        past, present = (normalized(part) for part in alternative.split("/", 1))
+        past, present = (normalized(part) for part in alternative.split("/")[:2])
         return conjugate(past, present)
     return {normalized(alternative)}
+
+
+def jussive(alternative: str) -> set[str]:
+    """The short forms of ``PAST/PRESENT/JUSSIVE``: a hollow verb loses its long
+    vowel after لم (يستعيد → لم يستعد، يزور → لم يزر). Only the singular is
+    short (لم يستعيدوا keeps it, a present form). Empty for other forms."""
+    parts = alternative.split("/")
+    if len(parts) < 3:
+        return set()
+    short = normalized(parts[2])
+    stem = short[1:] if short[:1] in PRESENT_PREFIXES else short
+    return {prefix + stem for prefix in PRESENT_PREFIXES}
 
 
 def _phrase(spec: str, rule: Rule) -> Phrase:
@@ -106,17 +119,25 @@ class TriggerLexicon:
     phrases: dict[str, list[Phrase]]
     #: a verb form with an object pronoun (قتلوه، اعتقلهم) -> the verb form
     with_object: dict[str, str]
+    #: the short forms of hollow verbs, triggers only after لم (لم تستعد): alone,
+    #: تستعد is "prepares"
+    jussive: dict[str, list[Rule]] = field(default_factory=dict)
 
     @cached_property
     def keys(self) -> frozenset[str]:
         """Every form that can start a trigger: a word not among them is skipped at once."""
         return frozenset(self.words) | frozenset(self.phrases) | frozenset(self.with_object)
 
+    @cached_property
+    def jussive_keys(self) -> frozenset[str]:
+        return frozenset(self.jussive)
+
 
 @cache
 def triggers() -> TriggerLexicon:
     words: dict[str, list[Rule]] = defaultdict(list)
     phrases: dict[str, list[Phrase]] = defaultdict(list)
+    short: dict[str, list[Rule]] = defaultdict(list)
     for row in read_tsv("events/triggers.tsv"):
         event_type, mode, pos, genitive, forms = row
         for spec in forms.split("|"):
@@ -130,9 +151,11 @@ def triggers() -> TriggerLexicon:
             else:
                 for form in expand(spec):
                     words[form].append(Rule(event_type, mode, pos, genitive))
+                for form in jussive(spec):
+                    short[form].append(Rule(event_type, mode, pos, genitive))
     for bucket in phrases.values():
         bucket.sort(key=lambda p: -len(p.words))  # longest expression first
-    return TriggerLexicon(dict(words), dict(phrases), _with_object(words))
+    return TriggerLexicon(dict(words), dict(phrases), _with_object(words), dict(short))
 
 
 def _with_object(words: dict[str, list[Rule]]) -> dict[str, str]:
@@ -201,7 +224,7 @@ def role_markers() -> dict[str, list[Markers]]:
         sequences = tuple(
             (form,) if "/" in f else tuple(normalized(f).split())
             for f in forms.split("|")
-            for form in (sorted(expand(f)) if "/" in f else [f])
+            for form in (sorted(expand(f) | jussive(f)) if "/" in f else [f])
         )
         scope = frozenset() if types == "*" else frozenset(types.split(","))
         found[kind].append(Markers(sequences, scope))

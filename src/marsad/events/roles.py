@@ -126,6 +126,14 @@ class Roles:
     #: the first word of a noun trigger of the same type that is this verb's
     #: object or subject (استعادت القوات السيطرة على …): one event with it
     governs: int | None = None
+    #: the verb that governs this verbal noun (قام بـ، تعرض لـ، تمكن من، هدد بـ): its
+    #: negation and future are the noun's (لم يقم الجيش بقصف …: not done)
+    governor: int | None = None
+    #: the noun is what a threat or a warning is about (هدد بقصف، حذر من هجوم): not done
+    threatened: bool = False
+    #: the target is a thing the verb acts on (أسقطت الدفاعات طائرة مسيرة): a trigger
+    #: inside it names that thing, no event of its own
+    thing: bool = False
 
 
 def sequence_end(words: EventWords, i: int, end: int, kind: str, event_type: str) -> int | None:
@@ -154,6 +162,8 @@ def is_a(words: EventWords, i: int, kind: str) -> bool:
             return True
         if len(s) > 4 and s.endswith(_PLURAL) and s[:-2] in forms:
             return True  # شرطيين، مسلحان: the dual or plural of a listed singular
+        if len(s) > 4 and s.endswith("و") and s + "ن" in forms:
+            return True  # مقاتلو المعارضة: a sound plural in construct
     return False
 
 
@@ -1058,6 +1068,10 @@ def assign(clause: Clause, hit: Hit, kinds: dict[str, str]) -> Roles:
     if roles.target is not None and not _fits_party(clause, hit, roles.target):
         roles.target = None
     _with_a_party(clause, hit, roles, marked)
+    _with_its_object(clause, hit, roles)
+    threat = _threat_before(clause, hit)
+    if threat is not None:
+        roles.governor, roles.threatened = threat, True
     return roles
 
 
@@ -1067,10 +1081,7 @@ def _with_a_party(clause: Clause, hit: Hit, roles: Roles, marked: Arg | None) ->
     the subject is two sides (بحث الجانبان); the object is the topic, not a
     target. With ل the verb is a purpose (اجتماع لبحث …), not a meeting held.
     Otherwise ``roles.void``."""
-    if hit.rule.pos == NOUN:
-        return
-    verbs = {triggers().with_object.get(stem, stem) for _, stem in stems(clause.words, hit.first)}
-    if not verbs & marker_words("with_party"):
+    if hit.rule.pos == NOUN or not _trigger_forms(clause, hit) & marker_words("with_party"):
         return
     if "ل" in hit.prefix:
         roles.void = True
@@ -1082,6 +1093,140 @@ def _with_a_party(clause: Clause, hit: Hit, roles: Roles, marked: Arg | None) ->
     )
     two = roles.actor is not None and _two_sides(clause, roles.actor)
     roles.void = roles.target is None and not two
+
+
+def _trigger_forms(clause: Clause, hit: Hit) -> set[str]:
+    """The forms of the trigger's first word, without an object pronoun (أسقطوها → أسقطوا)."""
+    return {triggers().with_object.get(stem, stem) for _, stem in stems(clause.words, hit.first)}
+
+
+def _with_its_object(clause: Clause, hit: Hit, roles: Roles) -> None:
+    """Triggers that are an event only with an object of one kind: أسقط an aircraft
+    (``on_aircraft`` in roles.tsv), حرر / استعاد territory (``on_territory``).
+    Without it, ``roles.void`` (أسقطت المحكمة الدعوى، حرر الشرطي مخالفة)."""
+    forms = _trigger_forms(clause, hit)
+    if forms & marker_words("on_aircraft"):
+        _shot_down(clause, hit, roles)
+    elif forms & marker_words("on_territory") and not _object_pronoun(clause, hit):
+        # استعادت القوات السيطرة على …: the verbal noun of the event is the object
+        territory = _territory(clause, roles.target) or _territory_ahead(clause, hit)
+        roles.void = roles.governs is None and not territory
+
+
+def _object_pronoun(clause: Clause, hit: Hit) -> bool:
+    """The trigger carries an object pronoun (الموصل التي استعادتها القوات): its
+    object is named elsewhere, whatever it is."""
+    lexicon = triggers()
+    return any(
+        stem in lexicon.with_object and stem not in lexicon.words
+        for _, stem in stems(clause.words, hit.first)
+    )
+
+
+def _shot_down(clause: Clause, hit: Hit, roles: Roles) -> None:
+    """أسقط (shot down): the aircraft after it is the target, never the subject
+    (أسقطت طائرة مسيرة: a pronoun subject or a passive), and a trigger inside it
+    (طائرة مسيرة) is the aircraft, no air strike. No aircraft, no assault, unless
+    an object pronoun names it (أسقطتها)."""
+    aircraft = _aircraft_after(clause, hit.last + 1)
+    actor = roles.actor
+    if aircraft is not None and actor is not None and _same(actor, aircraft):
+        rest = max(actor.last, aircraft.last) + 1
+        if _object_kind(clause, rest) is None:
+            roles.actor = None  # أسقطت طائرة مسيرة: a pronoun subject or a passive
+        else:  # أسقطت الطائرات منشورات: the aircraft is the subject, is there another?
+            aircraft = _aircraft_after(clause, rest)
+    if aircraft is None:
+        roles.void = not _object_pronoun(clause, hit)
+        roles.target = None
+        return
+    roles.target, roles.governs, roles.thing = aircraft, None, True
+
+
+def _aircraft_after(clause: Clause, start: int) -> Arg | None:
+    """The aircraft (``aircraft`` in roles.tsv) from word ``start`` on, past the
+    subject, before a comma or a preposition (أسقط الجيش منشورات من طائرة drops
+    leaflets), with the drone trigger that starts at it whole (طائرة تركية مسيرة)."""
+    words = clause.words
+    for k in range(start, min(start + WINDOW, clause.end)):
+        if _comma(words.between(k - 1, k)) and not _aside_comma(clause, k):
+            return None
+        if clause.mention_at(k) is not None:
+            continue
+        if is_a(words, k, "aircraft"):
+            thing = noun_phrase(clause, k, actor=False) or Arg(k, k, words.starts[k], words.ends[k])
+            drone = clause.nouns.get(k)
+            if drone is not None and drone.last > thing.last:
+                thing = Arg(k, drone.last, thing.ns, words.ends[drone.last])
+            return thing
+        if has_form(words, k, modifiers()["function"].forms):
+            return None
+    return None
+
+
+def _territory(clause: Clause, arg: Arg | None) -> bool:
+    """``arg`` names territory: a place mention or a noun of ``territory`` in
+    roles.tsv (القرية، المواقع، عدة قرى)."""
+    if arg is None:
+        return False
+    for k in range(arg.first, arg.last + 1):
+        mention = clause.mention_at(k)
+        if mention is not None and mention.label in PLACES:
+            return True
+        if mention is None and is_a(clause.words, k, "territory"):
+            return True
+    return False
+
+
+def _territory_ahead(clause: Clause, hit: Hit) -> bool:
+    """A place or a noun of territory among the few words right after the trigger,
+    before a comma, a function word or another trigger (لاستعادة ثاني أكبر مدن
+    العراق: no target was found, the territory is there)."""
+    words = clause.words
+    function = modifiers()["function"].forms
+    for k in range(hit.last + 1, min(hit.last + 1 + ADJACENT, clause.end)):
+        if _comma(words.between(k - 1, k)) or k in clause.triggers:
+            return False
+        mention = clause.mention_at(k)
+        if mention is not None and mention.label in PLACES:
+            return not _governed(clause, mention)  # ساحة التحرير ببغداد: where, not what
+        if mention is None and has_form(words, k, function):
+            return False
+        if mention is None and is_a(words, k, "territory"):
+            return True
+    return False
+
+
+def _threat_before(clause: Clause, hit: Hit) -> int | None:
+    """The threat or warning a verbal noun with ب or after من is about (هدد المسلحون
+    بقصف المطار، حذر الأمين العام من هجوم، وسط تهديدات بشن غارات): the THREATEN
+    trigger before it in the clause, past its subject and object; None when
+    another trigger, a comma or a reported clause stands between."""
+    words = clause.words
+    before = hit.first - 1
+    with_b = hit.prefix.lstrip("وف").startswith("ب")
+    if not with_b:
+        if before < clause.start or not has_form(words, before, _w("from")):
+            return None
+        before -= 1
+    stops = modifiers()["complementizer"].forms | _w("clause_start")
+    for k in range(before, max(clause.start, hit.first - WINDOW) - 1, -1):
+        if _comma(words.between(k, k + 1)):
+            return None
+        if clause.types.get(k) == "THREATEN":
+            return k
+        if _another_event(clause, k):
+            return None
+        if clause.mention_at(k) is None and has_form(words, k, stops):
+            return None
+    return None
+
+
+def _another_event(clause: Clause, k: int) -> bool:
+    """A trigger starts at word ``k`` that is not a noun naming its actor (حذر
+    المتظاهرين من …، تعرض المتظاهرون للضرب: they are the object or the subject)."""
+    noun = clause.nouns.get(k)
+    return k in clause.triggers and (noun is None or noun.rule.genitive != SELF)
 
 
 def _person_or_body(clause: Clause, arg: Arg) -> bool:
@@ -1441,6 +1586,7 @@ def _nominal(clause: Clause, hit: Hit, roles: Roles) -> None:
     same type as its genitive is one event with it (استعادة السيطرة على …)."""
     if not hit.prefix.endswith(("ال", "لل")) or _open_expression(clause, hit):
         roles.governs = _same_event_noun(clause, hit, hit.last + 1)
+    undergone = _undergone(clause, hit)  # تعرضت المدينة لقصف: the city is the target
     following = _first_after(clause, hit.last + 1, actor=False)
     if following is not None and not _genitive_of(clause, hit, following):
         following = None
@@ -1451,19 +1597,24 @@ def _nominal(clause: Clause, hit: Hit, roles: Roles) -> None:
         # قصف الجيش للأحياء، اقتحام الشرطة للمسجد: the genitive acts on the ل-object
         roles.actor, roles.target = roles.actor or following, lam
     elif adjacent and following is not None:
+        genitive = "actor" if undergone is not None else hit.rule.genitive
         if following.label == "NORP" and roles.actor is None:
             roles.actor = following
-        elif hit.rule.genitive == "target":
+        elif genitive == "target":
             roles.target = _named_person(clause, following) or following
-        elif hit.rule.genitive == "actor" and not roles.actor and _actor_like(clause, following):
-            roles.actor = following
+        elif genitive == "actor" and not roles.actor and _actor_like(clause, following):
+            roles.actor = following  # also تعرض لاعتداء المستوطنين: they attacked
+    governing = _governing_verb(clause, hit)
+    roles.governor = _governor(clause, governing, undergone)
+    if undergone is not None:
+        roles.target = undergone[1] or roles.target
     if roles.actor is None:
-        roles.actor = _lam_agent(clause, hit)
+        roles.actor = _attack_agent(clause, hit)
     if roles.actor is None:
-        roles.actor = _claimant(clause, hit) or _light_verb_subject(clause, hit)
+        roles.actor = _claimant(clause, hit) or (governing[1] if governing else None)
     if roles.actor is None:
         roles.actor = _accused(clause, hit)  # اتهمت الحكومة المعارضة بتنظيم أعمال شغب
-    if roles.actor is None and hit.rule.mode not in OUTCOME_MODES:
+    if roles.actor is None and hit.rule.mode not in OUTCOME_MODES and undergone is None:
         # مقتل، إصابة: the name before the outcome is who reports it or its victim
         roles.actor = _mention_before(clause, hit.first)
         if roles.actor is not None and _other_verbs_subject(clause, hit, roles.actor):
@@ -1472,16 +1623,79 @@ def _nominal(clause: Clause, hit: Hit, roles: Roles) -> None:
         roles.actor = _protesters_before(clause, hit)
 
 
-def _lam_agent(clause: Clause, hit: Hit) -> Arg | None:
-    """An attack noun, maybe with its adjectives, then a party that can act
-    with ل (قصف مدفعي للجيش التركي، غارات جوية للتحالف): the ل-phrase is who
-    attacks. A place or a common noun there is what is attacked (قصف للأحياء)."""
+def _governor(
+    clause: Clause,
+    governing: tuple[int, Arg | None] | None,
+    undergone: tuple[int, Arg | None] | None,
+) -> int | None:
+    """The verb whose negation and future are the verbal noun's: تعرض (لم تتعرض
+    البلدة لقصف), a light or control verb (لم يقم الجيش بقصف); not a verb of phase
+    or degree (``aspectual``: لم ينه المعلمون الاعتصام, it goes on)."""
+    if undergone is not None:
+        return undergone[0]
+    if governing is None or has_form(clause.words, governing[0], marker_words("aspectual")):
+        return None
+    return governing[0]
+
+
+def _undergone(clause: Clause, hit: Hit) -> tuple[int, Arg | None] | None:
+    """A verb of undergoing (``undergo`` in roles.tsv: تعرض) before the verbal
+    noun it takes with ل (تعرضت مدينة حلب لقصف، تتعرض القرى منذ أيام لغارات): the
+    verb and its subject, who undergoes the event — its target."""
+    words = clause.words
+    if not hit.prefix.lstrip("وف").startswith("ل"):
+        return None
+    stops = modifiers()["complementizer"].forms | _w("clause_start")
+    for k in range(hit.first - 1, max(clause.start, hit.first - WINDOW) - 1, -1):
+        if _comma(words.between(k, k + 1)) and not _aside_comma(clause, k + 1):
+            return None
+        if _another_event(clause, k):
+            return None
+        if clause.mention_at(k) is not None:
+            continue
+        if has_form(words, k, marker_words("undergo")):
+            subject = _first_after(clause, k + 1, actor=False)
+            if subject is None or subject.last >= hit.first:
+                subject = _subject_before(clause, k, acting=False, prefix=stems(words, k)[0][0])
+            return k, subject or _fronted_noun(clause, k)
+        if has_form(words, k, stops):
+            return None
+    return None
+
+
+def _fronted_noun(clause: Clause, k: int) -> Arg | None:
+    """A noun phrase that opens the clause right before the verb at word ``k`` (the
+    sentence start, after a comma or after إن / أن): its subject, also a noun the
+    role lexicon does not know (المدينة تعرضت لقصف، قال إن القافلة تعرضت لكمين)."""
+    words = clause.words
+    opening = modifiers()["complementizer"].forms
+    for j in range(k - 1, max(clause.start, k - 1 - MAX_NP) - 1, -1):
+        if _comma(words.between(j, j + 1)):
+            return None
+        opens = j == clause.start or _comma(words.between(j - 1, j))
+        opens = opens or has_form(words, j - 1, opening)
+        if not opens or clause.mention_at(j) is not None:
+            continue
+        arg = noun_phrase(clause, j, actor=False)
+        return arg if arg is not None and arg.last == k - 1 else None
+    return None
+
+
+def _attack_agent(clause: Clause, hit: Hit) -> Arg | None:
+    """An attack noun, maybe with its adjectives, then who makes it: a party
+    with ل (قصف مدفعي للجيش التركي، غارات جوية للتحالف) or after من (لقصف صاروخي
+    كثيف من قوات النظام، لهجوم من مسلحين). A place or a common noun with ل is
+    what is attacked (قصف للأحياء); a place after من is whence it came."""
     if hit.rule.type != "ASSAULT" or hit.rule.mode in OUTCOME_MODES:
         return None
     words = clause.words
     k = hit.last + 1
-    while k < min(clause.end, hit.last + 3) and _adjective_at(words, k):
+    while k < min(clause.end, hit.last + 4) and (
+        _adjective_at(words, k) or has_form(words, k, marker_words("adjective"))
+    ):
         k += 1
+    if k < clause.end and clause.mention_at(k) is None and has_form(words, k, _w("from")):
+        return _party_after(clause, k + 1)
     mention = clause.mention_at(k)
     if mention is None or mention.first != k or words.starts[k] >= mention.ns:
         return None
@@ -1490,6 +1704,17 @@ def _lam_agent(clause: Clause, hit: Hit) -> Arg | None:
     if not any(prefix in _LAM for prefix, _ in stems(words, k)):
         return None
     return mention
+
+
+def _party_after(clause: Clause, k: int) -> Arg | None:
+    """The party that can act starting at word ``k``: a mention that is no place
+    (a country acts), or a phrase of actor nouns (مسلحين مجهولين، طائرات التحالف)."""
+    if k >= clause.end or _comma(clause.words.between(k - 1, k)):
+        return None
+    mention = clause.mention_at(k)
+    if mention is not None:
+        return mention if mention.label not in PLACES or _country(mention) else None
+    return noun_phrase(clause, k, actor=True)
 
 
 def _other_verbs_subject(clause: Clause, hit: Hit, mention: Arg) -> bool:
@@ -1506,6 +1731,8 @@ def _other_verbs_subject(clause: Clause, hit: Hit, mention: Arg) -> bool:
             verb_type in group.types and group.single & {"*", hit.rule.type.lower()}
             for group in role_markers().get("subject_acts", [])
         )
+        # حذرت الأمم المتحدة من هجوم: who warns of it does not make it
+        passes = passes and not has_form(clause.words, verb, marker_words("warns"))
         return not passes and verb_type != hit.rule.type
     return False
 
@@ -1587,13 +1814,14 @@ def _coordinated(clause: Clause, k: int) -> bool:
     return any(prefix.startswith("و") and stem in lexicon for prefix, stem in stems(words, k))
 
 
-def _light_verb_subject(clause: Clause, hit: Hit) -> Arg | None:
-    """The subject of a light verb before a verbal noun: قامت امرأة ... بتفجير
-    نفسها (قام/نفذ + ب-masdar), انتحارية نفذت الهجوم، نظم الطلاب مسيرة (the
-    noun right after the verb and its subject). A control verb (``control_verb`` in
-    roles.tsv: قررت النقابة الإضراب، واصل العمال اعتصامهم، حاولت الشرطة اعتقاله)
-    takes its verbal noun right after it and its subject the same way. Between
-    the verb and its noun, any noun is the subject (أعلنت النقابة مقاطعة ...)."""
+def _governing_verb(clause: Clause, hit: Hit) -> tuple[int, Arg | None] | None:
+    """The light or control verb that governs a verbal noun, and its subject:
+    قامت امرأة ... بتفجير نفسها (قام/نفذ + ب-masdar), انتحارية نفذت الهجوم، نظم
+    الطلاب مسيرة (the noun right after the verb and its subject). A control verb
+    (``control_verb`` in roles.tsv: قررت النقابة الإضراب، واصل العمال اعتصامهم،
+    حاولت الشرطة اعتقاله) takes its verbal noun right after it and its subject the
+    same way. Between the verb and its noun, any noun is the subject (أعلنت
+    النقابة مقاطعة ...). The subject may be None (the verb governs, nobody is named)."""
     light = modifiers()["light"]
     words = clause.words
     # مقتل after a control verb is reported, not done (أعلنت الشرطة مقتل …); after a
@@ -1622,11 +1850,11 @@ def _light_verb_subject(clause: Clause, hit: Hit) -> Arg | None:
         if subject is not None and subject.last < hit.first:
             between = range(subject.last + 1, hit.first)
             if with_b or all(j == bridge or _skippable(clause, j) for j in between):
-                return subject
+                return k, subject
             return None
         between = range(k + 1, hit.first)
         if with_b or all(j == bridge or _skippable(clause, j) for j in between):
-            return _subject_before(clause, k)  # انتحارية نفذت الهجوم
+            return k, _subject_before(clause, k)  # انتحارية نفذت الهجوم
         return None
     return None
 

@@ -4,7 +4,9 @@ Matching runs on the words of the normalised text (:class:`Words`), one
 sentence at a time. Each word is looked up under every clitic reading
 (وقتل → و + قتل، بالقصف → بال + قصف), so the lexicon lists stems only. A
 multi-word expression is tried first and wins over the words inside it; a word
-inside an entity mention is never a trigger (الحشد in هيئة الحشد الشعبي).
+inside an entity mention is never a trigger (الحشد in هيئة الحشد الشعبي). The
+short jussive of a hollow verb is one only after لم (لم تستعد), and an event
+noun after أي ("any": حذر من أي هجوم) is none.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from marsad.entities.mentions import Words
 from marsad.events.lexicon import (
     NOUN,
     PHRASE_GAP,
+    PRESENT_PREFIXES,
     VERB,
     Phrase,
     Rule,
@@ -92,7 +95,12 @@ def _possessed(words: EventWords, i: int, forms: frozenset[str]) -> bool:
 
 
 def _phrase_end(
-    words: EventWords, i: int, end: int, phrase: Phrase, blocked: set[int]
+    words: EventWords,
+    i: int,
+    end: int,
+    phrase: Phrase,
+    blocked: set[int],
+    adjectives: frozenset[int],
 ) -> tuple[int, tuple[int, ...]] | None:
     """Index of the last word of ``phrase`` starting at word ``i`` and the words
     between its parts, or None."""
@@ -105,8 +113,8 @@ def _phrase_end(
             if has_form(words, k, alternatives) or _possessed(words, k, alternatives):
                 found = k
                 break
-            if k in blocked:
-                break  # an expression does not span across a name
+            if k in blocked and k not in adjectives:
+                break  # an expression does not span across a name, but a nationality may
             if not (has_form(words, k, skip) or number_at(words, k) is not None):
                 budget -= 1  # أطلقت صباح أمس خمسة صواريخ: times and counts are free
                 if budget < 0:
@@ -119,71 +127,132 @@ def _phrase_end(
 
 
 def _word_rule(
-    readings: list[tuple[str, str]], after_preposition: Callable[[], bool]
+    readings: list[tuple[str, str]],
+    after_preposition: Callable[[], bool],
+    short: dict[str, list[Rule]] | None = None,
 ) -> tuple[Rule, str] | None:
     """The rule of a single word: a noun reading after an article or a
     preposition (بالقتل، في دعم), a verb reading otherwise (قتل). A word with
     the article, or after a preposition, a number or a determiner (الطلاب، ألف
     طالب، كل طالب), is a noun: when the lexicon has only a verb for it, it is
-    no trigger (طالب "student" is not طالب "he demanded")."""
+    no trigger (طالب "student" is not طالب "he demanded"). ``short``: the
+    jussive forms, when the word stands after لم."""
     lexicon = triggers()
-    found: list[tuple[Rule, str]] = []
+    found: list[tuple[Rule, str, bool]] = []
     for prefix, stem in readings:
         rules = lexicon.words.get(stem)
         if rules is None and stem in lexicon.with_object:
             # قتلوه (a verb and its object) or, as a noun, على دعمه (his support)
             rules = lexicon.words[lexicon.with_object[stem]]
+        if rules is None and short is not None:
+            rules = short.get(stem)
+        nominal = _nominal_prefix(prefix, stem)
         for rule in rules or ():
-            found.append((rule, prefix))
+            found.append((rule, prefix, nominal))
     if not found:
         return None
     noun_context = after_preposition()
-    found = [
-        (rule, prefix)
-        for rule, prefix in found
-        if rule.pos != VERB or not (noun_context or _NOUN_PREFIX.search(prefix))
+    kept = [
+        (rule, prefix, nominal)
+        for rule, prefix, nominal in found
+        if rule.pos != VERB or not (noun_context or nominal)
     ]
-    if not found:
+    if not kept:
         return None
 
-    def fit(item: tuple[Rule, str]) -> int:
-        rule, prefix = item
-        wants_noun = noun_context or bool(_NOUN_PREFIX.search(prefix))
-        return 0 if (rule.pos == NOUN) == wants_noun else 1
+    def fit(item: tuple[Rule, str, bool]) -> int:
+        rule, _, nominal = item
+        return 0 if (rule.pos == NOUN) == (noun_context or nominal) else 1
 
-    return min(found, key=fit)
+    rule, prefix, _ = min(kept, key=fit)
+    return rule, prefix
 
 
-def find_triggers(words: EventWords, start: int, end: int, blocked: set[int]) -> list[Hit]:
-    """Triggers among words ``start..end-1``, longest expression first, in order."""
-    lexicon = triggers()
+def _nominal_prefix(prefix: str, stem: str) -> bool:
+    """The proclitic makes the word a noun: the article, ب or ك (بالقتل، بقصف), or
+    ل before a form that is no imperfect (لقصف مدفعي is "to shelling", ليقصف a verb)."""
+    if _NOUN_PREFIX.search(prefix):
+        return True
+    return prefix.lstrip("وف") == "ل" and stem[:1] not in PRESENT_PREFIXES
+
+
+def find_triggers(
+    words: EventWords,
+    start: int,
+    end: int,
+    blocked: set[int],
+    adjectives: frozenset[int] = frozenset(),
+) -> list[Hit]:
+    """Triggers among words ``start..end-1``, longest expression first, in order.
+    ``blocked``: the words of entity mentions, where no trigger stands and which
+    no expression spans, except the nationality ``adjectives`` (طائرة إسرائيلية مسيرة)."""
     hits: list[Hit] = []
+    described = -1  # a verb at this word describes a noun after أي (أي غارة تستهدف)
     i = start
     while i < end:
-        if i in blocked or not has_form(words, i, lexicon.keys):
+        best = _match_at(words, i, start, end, blocked, adjectives, hits)
+        if best is None:
             i += 1
             continue
-        readings = stems(words, i)
-        best: Hit | None = None
-        for prefix, stem in readings:
-            for phrase in lexicon.phrases.get(stem, ()):
-                matched = _phrase_end(words, i, end, phrase, blocked)
-                if matched is not None and (best is None or matched[0] > best.last):
-                    best = Hit(i, matched[0], phrase.rule_for(stem), prefix, matched[1])
-        if best is None:
-            single = _word_rule(
-                readings,
-                lambda k=i: (
-                    (k > start and _noun_before(words, k - 1))
-                    or _object_of_verb(words, k, hits, blocked)
-                ),
-            )
-            if single is not None:
-                best = Hit(i, i, single[0], single[1])
-        if best is not None and best.rule.is_event:
+        if best.rule.is_event and _nonspecific(words, i, start):
+            described = best.last + 1
+        elif best.rule.is_event and not (i == described and best.rule.pos == VERB):
             hits.append(best)
-        i = best.last + 1 if best is not None else i + 1
+        i = best.last + 1
     return hits
+
+
+def _match_at(
+    words: EventWords,
+    i: int,
+    start: int,
+    end: int,
+    blocked: set[int],
+    adjectives: frozenset[int],
+    hits: list[Hit],
+) -> Hit | None:
+    """The trigger (or NONE expression) starting at word ``i``, longest first."""
+    lexicon = triggers()
+    short = lexicon.jussive if _after_jussive_particle(words, i, start) else None
+    known = has_form(words, i, lexicon.keys) or (
+        short is not None and has_form(words, i, lexicon.jussive_keys)
+    )
+    if i in blocked or not known:
+        return None
+    readings = stems(words, i)
+    best: Hit | None = None
+    for prefix, stem in readings:
+        for phrase in lexicon.phrases.get(stem, ()):
+            matched = _phrase_end(words, i, end, phrase, blocked, adjectives)
+            if matched is not None and (best is None or matched[0] > best.last):
+                best = Hit(i, matched[0], phrase.rule_for(stem), prefix, matched[1])
+    if best is not None:
+        return best
+    single = _word_rule(
+        readings,
+        lambda: (
+            (i > start and _noun_before(words, i - 1)) or _object_of_verb(words, i, hits, blocked)
+        ),
+        short,
+    )
+    return Hit(i, i, single[0], single[1]) if single is not None else None
+
+
+def _after_jussive_particle(words: EventWords, i: int, start: int) -> bool:
+    """Word ``i`` follows لم (``jussive`` in modifiers.tsv), which makes a hollow
+    verb short: لم تستعد is the jussive of تستعيد."""
+    return i > start and has_form(words, i - 1, modifiers()["jussive"].forms)
+
+
+def _nonspecific(words: EventWords, i: int, start: int) -> bool:
+    """An event noun after أي / أية (``any`` in modifiers.tsv: حذر من أي هجوم، ندد
+    بأية غارة) names no event that happened, only any one that might; nor does a
+    verb right after it, which describes it (أي غارة تستهدف المدنيين)."""
+    return (
+        i > start
+        and not words.between(i - 1, i).strip()
+        and has_form(words, i - 1, modifiers()["any"].forms)
+    )
 
 
 #: the longest subject between a trigger verb and a verbal noun that is its object, in words
@@ -280,6 +349,24 @@ def modality(words: EventWords, hit: Hit, sentence_start: int) -> Modality:
     if negated and committed:
         is_intended = False  # a commitment that was not kept is not a plan
     return Modality(negated, is_intended, violated and hit.rule.type == "AGREE")
+
+
+def governed_modality(
+    words: EventWords, hit: Hit, verb: int, sentence_start: int, *, threatened: bool = False
+) -> Modality:
+    """The modality of a verbal noun that the verb at word ``verb`` governs: its
+    own and the verb's (لم يقم الجيش بقصف، لم تتعرض البلدة لقصف: not done;
+    ستتعرض المدينة لقصف: to come). What a threat is about is not done either
+    (هدد المسلحون بقصف المطار): ``threatened`` makes it intended."""
+    own = modality(words, hit, sentence_start)
+    future = "س" if _is_future_verb(words, verb) else ""
+    as_verb = Rule(hit.rule.type, hit.rule.mode, VERB, "-")
+    theirs = modality(words, Hit(verb, verb, as_verb, future), sentence_start)
+    return Modality(
+        own.negated or theirs.negated,
+        own.intended or theirs.intended or threatened,
+        own.violated or theirs.violated,
+    )
 
 
 # --- casualties ---------------------------------------------------------------------------
