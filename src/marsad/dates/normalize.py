@@ -229,8 +229,6 @@ def _period(unit: str, count: int) -> str:
     return f"P{count}{unit}"
 
 
-_YEARS_IN = {"DE": 10, "CE": 100}
-
 #: "ساعة ونصف": the count's unit and half of it, in the units below
 _HALVES = {"H": "H30M", "MIN": "M30S", "D": "DT12H", "M": "M15D", "Y": "Y6M"}
 
@@ -241,7 +239,7 @@ def _and_a_half(unit: str, count: int) -> str:
         return ("PT" if unit in ("H", "MIN") else "P") + f"{count}{_HALVES[unit]}"
     if unit == "W":
         return f"P{7 * count + 3}DT12H"
-    years = _YEARS_IN[unit]  # "قرن ونصف": P150Y, whole years rather than a fraction
+    years = {"DE": 10, "CE": 100}[unit]
     return f"P{years * count + years // 2}Y"
 
 
@@ -409,13 +407,18 @@ def _after_hedge(m: re.Match[str]) -> bool:
 
 
 def _season(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
-    code = words()["season"]["ال" + key(m["se_w"]).removeprefix("ال").removeprefix("ل")]
+    code = _season_code(m["se_w"])
     if m["se_y"]:
         return "DATE", f"{m['se_y']}-{code}", None
     if anchor is None:
         return "DATE", None, None
     shift = _shift(m["se_sh"] or m["se_ysh"]) or 0
     return "DATE", f"{anchor.year + shift:04d}-{code}", None
+
+
+def _season_code(word: str) -> str:
+    """TIMEX3 code of "الصيف", "صيف", "للصيف": SU."""
+    return words()["season"]["ال" + key(word).removeprefix("ال").removeprefix("ل")]
 
 
 def _anchor_century(anchor: dt.date | None, shift: str | None) -> int | None:
@@ -659,7 +662,7 @@ def _set(m: re.Match[str], anchor: dt.date | None) -> Resolved | None:
     if m["s_adv"]:
         return "SET", words()["every"][key(m["s_adv"])], None
     if m["s_se"]:
-        return "SET", "XXXX-" + words()["season"]["ال" + key(m["s_se"]).removeprefix("ال")], None
+        return "SET", f"XXXX-{_season_code(m['s_se'])}", None
     unit, count = _count_unit(m["s_u"])
     count = number(m["s_n"]) if m["s_n"] else count or 1
     return ("SET", _period(unit, count), None) if count else None

@@ -66,12 +66,12 @@ def _optional_article(category: str) -> str:
     return rf"{DEF}?" + alternation(stems)
 
 
-@cache
 def _numbered_count(value: str) -> bool:
-    """A ``count`` value whose word carries a number other than one (D:2, CE:0.25)."""
+    """A ``count`` value whose word carries a number other than one (D:2, MIN:30)."""
     return value.partition(":")[2] not in ("", "1")
 
 
+@cache
 def pieces() -> dict[str, str]:
     """The named sub-patterns the rules are built from (also used by tests)."""
     cardinal = _compound(_numbers("cardinal", 1, 10), _numbers("cardinal", 20, 100), r"عشر(?:ه)?")
